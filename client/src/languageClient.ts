@@ -1,0 +1,34 @@
+/* S3 Bucket Policy — MIT License. */
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, RevealOutputChannelOn, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+/**
+ * Builds the language client: the bundled server over IPC (with an inspector port in debug mode),
+ * JSON and JSONC documents on disk or unsaved, and our own log channel. The server decides which of
+ * those documents are bucket policies.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'untitled', language: 'jsonc' },
+    ],
+    synchronize: { configurationSection: 's3Policy' },
+    initializationOptions: { editorReportsJsonSyntax: true },
+    outputChannel,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    initializationFailedHandler: (error) => {
+      outputChannel.error(`The S3 Bucket Policy language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      outputChannel.show(true);
+      return false;
+    },
+  };
+  return new LanguageClient('s3Policy', 'S3 Bucket Policy', serverOptions, clientOptions);
+}

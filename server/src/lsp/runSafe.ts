@@ -1,0 +1,19 @@
+/* S3 Bucket Policy — MIT License. */
+import { CancellationToken, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+
+/**
+ * Runs a request handler so that it can never throw into the connection: a cancelled request is
+ * answered with `RequestCancelled`, an error is logged as "Error while <what>" with its stack and
+ * answered with the neutral value.
+ */
+export function runSafe<T>(log: (message: string) => void, what: string, neutral: T, token: CancellationToken, work: () => T): T | ResponseError<void> {
+  if (token.isCancellationRequested) {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+  }
+  try {
+    return work();
+  } catch (error) {
+    log(`Error while ${what}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return neutral;
+  }
+}

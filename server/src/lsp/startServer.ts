@@ -1,0 +1,132 @@
+/* S3 Bucket Policy — MIT License. */
+import { CodeAction, CodeActionKind, Connection, TextDocumentSyncKind, TextDocuments, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getPolicyLanguageService } from '../service/policyLanguageService';
+import type { PolicyLintSettings } from '../service/policyLanguageTypes';
+import { registerPushDiagnostics } from './diagnostics';
+import { DocumentCache } from './documentCache';
+import { runSafe } from './runSafe';
+import { SettingsCache } from './settings';
+
+/** Initialization options the server understands. */
+export interface S3PolicyInitializationOptions {
+  /** Milliseconds of quiet after a change before diagnostics are computed (default 250; 0 in tests and benchmarks). */
+  diagnosticDelay?: number;
+  /** True when the editor's own JSON support reports syntax errors (VS Code): then only S3-specific strictness is ours. */
+  editorReportsJsonSyntax?: boolean;
+}
+
+/** The code action kind of "fix all S3 policy problems", usable in `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.s3Policy`;
+
+function pathOf(uri: string): string | undefined {
+  const match = /^file:\/\/[^/]*(\/.*)$/.exec(uri);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** A single edit that turns `before` into `after`, touching only the span that differs. */
+function minimalEdit(document: TextDocument, before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) {
+    start++;
+  }
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) {
+    end++;
+  }
+  return TextEdit.replace({ start: document.positionAt(start), end: document.positionAt(before.length - end) }, after.slice(start, after.length - end));
+}
+
+/**
+ * Wires the policy language service to an LSP connection: document sync, debounced push
+ * diagnostics, quick fixes and fix-all. Every handler runs through `runSafe`.
+ */
+export function startServer(connection: Connection): void {
+  const service = getPolicyLanguageService();
+  const documents = new TextDocuments(TextDocument);
+  const cache = new DocumentCache(service.parse);
+  let supportsConfiguration = false;
+  let options: S3PolicyInitializationOptions = {};
+  const settings = new SettingsCache(connection, () => supportsConfiguration);
+  const log = (message: string) => connection.console.error(message);
+
+  const lintSettingsFor = async (document: TextDocument): Promise<PolicyLintSettings | undefined> => {
+    const documentSettings = await settings.get(document.uri);
+    const policy = cache.get(document);
+    if (!service.isBucketPolicy(pathOf(document.uri), policy, documentSettings.recognition)) {
+      return undefined;
+    }
+    const editorOwnsSyntax = options.editorReportsJsonSyntax === true;
+    const reportSyntaxErrors = !editorOwnsSyntax ? 'all' : document.languageId === 'jsonc' ? 'strictOnly' : 'none';
+    return { rules: documentSettings.rules, reportSyntaxErrors };
+  };
+
+  connection.onInitialize((params) => {
+    supportsConfiguration = params.capabilities.workspace?.configuration === true;
+    options = (params.initializationOptions ?? {}) as S3PolicyInitializationOptions;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 's3-policy-language-server' },
+    };
+  });
+
+  const diagnostics = registerPushDiagnostics(connection, documents, options.diagnosticDelay ?? 250, async (document) => {
+    try {
+      const lintSettings = await lintSettingsFor(document);
+      return lintSettings ? service.doValidation(document, cache.get(document), lintSettings) : [];
+    } catch (error) {
+      log(`Error while validating ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      return [];
+    }
+  });
+
+  connection.onInitialized(() => {
+    diagnostics.requestRefresh();
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    diagnostics.requestRefresh();
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) {
+      return [];
+    }
+    const lintSettings = await lintSettingsFor(document);
+    if (!lintSettings) {
+      return [];
+    }
+    return runSafe(log, `computing code actions for ${document.uri}`, [], token, () => {
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+      if (!only || only.some((kind) => kind === CodeActionKind.QuickFix)) {
+        actions.push(...service.getCodeActions(document, cache.get(document), lintSettings, params.context.diagnostics));
+      }
+      if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND)) {
+        const before = document.getText();
+        const after = service.fixAll(before, lintSettings).text;
+        if (after !== before) {
+          actions.push({
+            title: 'Fix all S3 bucket policy problems',
+            kind: FIX_ALL_KIND,
+            edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [minimalEdit(document, before, after)] }] },
+          });
+        }
+      }
+      return actions;
+    });
+  });
+
+  documents.onDidClose((event) => {
+    cache.delete(event.document.uri);
+    settings.clear(event.document.uri);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

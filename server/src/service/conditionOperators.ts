@@ -1,0 +1,14 @@
+/* S3 Bucket Policy — MIT License. */
+/** The condition operators of the IAM policy language, without IfExists or set qualifiers. */
+export const BASE_CONDITION_OPERATORS = [
+  'StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike',
+  'NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals',
+  'DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals',
+  'Bool', 'BinaryEquals', 'IpAddress', 'NotIpAddress', 'ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike', 'Null',
+] as const;
+
+/** Every valid operator name: each base operator, with `IfExists` (not for Null) and with `ForAllValues:`/`ForAnyValue:`. */
+export const ALL_CONDITION_OPERATORS: readonly string[] = BASE_CONDITION_OPERATORS.flatMap((base) => {
+  const plain = base === 'Null' ? [base] : [base, `${base}IfExists`];
+  return base === 'Null' ? plain : [...plain, ...plain.map((name) => `ForAllValues:${name}`), ...plain.map((name) => `ForAnyValue:${name}`)];
+});

@@ -1,0 +1,108 @@
+/* S3 Bucket Policy — MIT License. */
+import type { Node } from 'jsonc-parser';
+import type { OffsetEdit } from '../policyLanguageTypes';
+
+/** The layout conventions of a document, detected so inserted text looks as if the user typed it. */
+export interface TextStyle {
+  /** One level of indentation: a tab or some spaces. */
+  indentUnit: string;
+  eol: string;
+}
+
+/** Detects the indentation unit and line ending used in a document (two spaces and LF when it has none). */
+export function detectTextStyle(text: string): TextStyle {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  let indentUnit = '  ';
+  const widths: number[] = [];
+  for (const match of text.matchAll(/\n([ \t]+)\S/g)) {
+    if (match[1].startsWith('\t')) {
+      indentUnit = '\t';
+      widths.length = 0;
+      break;
+    }
+    widths.push(match[1].length);
+  }
+  if (widths.length > 0) {
+    indentUnit = ' '.repeat(widths.reduce((smallest, width) => Math.min(smallest, width)));
+  }
+  return { indentUnit, eol };
+}
+
+/** The whitespace at the start of the line that contains `offset`. */
+export function lineIndentAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+}
+
+/** True when only whitespace precedes `offset` on its line. */
+export function startsLine(text: string, offset: number): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return text.slice(lineStart, offset).trim() === '';
+}
+
+/**
+ * Serialises a value as JSON in the document's style: every line after the first is indented by
+ * `baseIndent`, nested levels by the document's indent unit.
+ */
+export function formatJson(value: unknown, baseIndent: string, style: TextStyle): string {
+  return JSON.stringify(value, null, style.indentUnit).split('\n').join(style.eol + baseIndent);
+}
+
+/** An edit that replaces a string node's whole literal (quotes included) with a new string. */
+export function replaceStringEdit(node: Node, newValue: string): OffsetEdit {
+  return { offset: node.offset, length: node.length, content: JSON.stringify(newValue) };
+}
+
+/** An edit that replaces an object key (quotes included) with a new name. */
+export function renameKeyEdit(keyNode: Node, newName: string): OffsetEdit {
+  return replaceStringEdit(keyNode, newName);
+}
+
+/** Applies offset edits to a text; the edits must not overlap. */
+export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
+  let result = text;
+  for (const edit of sorted) {
+    result = result.slice(0, edit.offset) + edit.content + result.slice(edit.offset + edit.length);
+  }
+  return result;
+}
+
+/**
+ * Edits that append a new element to the value of an array or turn a single object value into an
+ * array holding it and the new element. Only inserts text: every existing byte stays as it is.
+ */
+export function appendToArrayOrWrap(text: string, valueNode: Node, newElement: unknown): OffsetEdit[] {
+  const style = detectTextStyle(text);
+  const ownerIndent = lineIndentAt(text, valueNode.offset);
+  if (valueNode.type === 'array') {
+    const children = valueNode.children ?? [];
+    const last = children[children.length - 1];
+    if (!last) {
+      const childIndent = ownerIndent + style.indentUnit;
+      return [{
+        offset: valueNode.offset + 1,
+        length: valueNode.length - 2,
+        content: style.eol + childIndent + formatJson(newElement, childIndent, style) + style.eol + ownerIndent,
+      }];
+    }
+    const childIndent = startsLine(text, last.offset) ? lineIndentAt(text, last.offset) : ownerIndent + style.indentUnit;
+    const separator = startsLine(text, last.offset) ? ',' + style.eol + childIndent : ', ';
+    return [{ offset: last.offset + last.length, length: 0, content: separator + formatJson(newElement, childIndent, style) }];
+  }
+  if (valueNode.type !== 'object') {
+    return [
+      { offset: valueNode.offset, length: 0, content: '[' },
+      { offset: valueNode.offset + valueNode.length, length: 0, content: `, ${JSON.stringify(newElement)}]` },
+    ];
+  }
+  const elementIndent = lineIndentAt(text, valueNode.offset);
+  return [
+    { offset: valueNode.offset, length: 0, content: '[' },
+    {
+      offset: valueNode.offset + valueNode.length,
+      length: 0,
+      content: ',' + style.eol + elementIndent + formatJson(newElement, elementIndent, style) + ']',
+    },
+  ];
+}

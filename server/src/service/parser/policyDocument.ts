@@ -1,0 +1,43 @@
+/* S3 Bucket Policy — MIT License. */
+import type { Node } from 'jsonc-parser';
+
+/** A JSON syntax problem, in offsets, with a message in plain words. */
+export interface SyntaxProblem {
+  offset: number;
+  length: number;
+  message: string;
+  /** True for problems VS Code's own JSON support does not report in `json` mode (S3-only strictness). */
+  strictOnly: boolean;
+}
+
+/** A member of a JSON object: its key node and its value node (the value may be missing while typing). */
+export interface Member {
+  name: string;
+  keyNode: Node;
+  valueNode: Node | undefined;
+}
+
+/** One statement of the policy, with its members looked up once. */
+export interface PolicyStatement {
+  /** Position of the statement in the Statement array (0 when Statement is a single object). */
+  index: number;
+  node: Node;
+  /** Members by exact name; when a name repeats, the last one wins, as in S3. */
+  members: Map<string, Member>;
+}
+
+/**
+ * The typed model of a bucket policy that every rule reads. Built once per document version by
+ * `parsePolicy`; keeps the jsonc-parser tree, so every element has an offset and a length.
+ */
+export interface PolicyDocument {
+  text: string;
+  /** The jsonc-parser tree; undefined for an empty document. */
+  root: Node | undefined;
+  syntaxProblems: SyntaxProblem[];
+  /** Members of the top-level object (empty when the top level is not an object). */
+  topMembers: Map<string, Member>;
+  /** The Statement value node, when present. */
+  statementNode: Node | undefined;
+  statements: PolicyStatement[];
+}

@@ -1,0 +1,161 @@
+/* S3 Bucket Policy — MIT License. */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, TextDocumentEdit, TextEdit, VersionedTextDocumentIdentifier } from 'vscode-languageserver-types';
+import bucketPolicySchema from '../../../schemas/s3-bucket-policy.schema.json';
+import { applyOffsetEdits } from './edits/jsonEdits';
+import { parsePolicy } from './parser/parsePolicy';
+import type { PolicyDocument } from './parser/policyDocument';
+import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings, RULE_DOCS_BASE_URL, RuleSeverity } from './policyLanguageTypes';
+import { isBucketPolicy } from './policyRecognition';
+import { ALL_RULES } from './rules';
+import type { RuleContext } from './rules/rule';
+import { JsonSchema, SchemaProblem, validateAgainstSchema } from './schema/validateAgainstSchema';
+
+const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+};
+
+/** Lint settings when nothing is configured: every rule at its default, all syntax errors reported. */
+export const DEFAULT_LINT_SETTINGS: PolicyLintSettings = { rules: {}, reportSyntaxErrors: 'all' };
+
+/** The result of fixing a whole document: the new text and how many fixes were applied. */
+export interface FixAllResult {
+  text: string;
+  appliedFixes: number;
+}
+
+/**
+ * The policy language service: pure functions from a document to findings, diagnostics and fixes.
+ * No LSP connection, no VS Code API, no file system: the LSP adapter, the CLI and the tests all use it.
+ */
+export interface PolicyLanguageService {
+  parse(text: string): PolicyDocument;
+  isBucketPolicy(path: string | undefined, policy: PolicyDocument, settings: PolicyRecognitionSettings): boolean;
+  /** Every finding in offsets, after severity settings (rules set to `off` report nothing). */
+  findProblems(policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[];
+  doValidation(document: TextDocument, policy: PolicyDocument, settings: PolicyLintSettings): Diagnostic[];
+  /** Quick fixes for the diagnostics of ours in `contextDiagnostics`, recomputed against this version of the document. */
+  getCodeActions(document: TextDocument, policy: PolicyDocument, settings: PolicyLintSettings, contextDiagnostics: Diagnostic[]): CodeAction[];
+  /** Applies every preferred fix, repeatedly, until none applies (at most 10 rounds). */
+  fixAll(text: string, settings: PolicyLintSettings): FixAllResult;
+}
+
+/** Turns offsets into an LSP range. */
+function toRange(document: TextDocument, offset: number, length: number): Range {
+  return Range.create(document.positionAt(offset), document.positionAt(offset + length));
+}
+
+function toDiagnostic(document: TextDocument, finding: PolicyFinding): Diagnostic {
+  return {
+    range: toRange(document, finding.offset, finding.length),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: `${RULE_DOCS_BASE_URL}${finding.ruleId}.md` },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data: { ruleId: finding.ruleId },
+  };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function overlaps(taken: { offset: number; end: number }[], fix: PolicyFix): boolean {
+  return fix.edits.some((edit) => taken.some((span) => edit.offset < span.end && span.offset < edit.offset + edit.length
+    || (edit.length === 0 && edit.offset >= span.offset && edit.offset <= span.end)
+    || (span.offset === span.end && span.offset >= edit.offset && span.offset <= edit.offset + edit.length)));
+}
+
+/** Creates the policy language service. */
+export function getPolicyLanguageService(): PolicyLanguageService {
+  const schema = bucketPolicySchema as JsonSchema;
+
+  const findProblems = (policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[] => {
+    const findings: PolicyFinding[] = [];
+    const broken = policy.syntaxProblems.length > 0;
+    let schemaProblems: SchemaProblem[] | undefined;
+    for (const rule of ALL_RULES) {
+      const configured = settings.rules[rule.id];
+      const override = configured === rule.defaultSeverity ? undefined : (configured as RuleSeverity | undefined);
+      if (configured === 'off' || (broken && !rule.runsOnBrokenDocuments)) {
+        continue;
+      }
+      const context: RuleContext = {
+        policy,
+        reportSyntaxErrors: settings.reportSyntaxErrors,
+        schemaProblems: () => (schemaProblems ??= policy.root ? validateAgainstSchema(policy.root, schema) : []),
+        report: (range, message, options) => {
+          findings.push({
+            ruleId: rule.id,
+            severity: override ?? options?.severity ?? rule.defaultSeverity,
+            offset: range.offset,
+            length: range.length,
+            message,
+            fixes: options?.fixes ?? [],
+          });
+        },
+      };
+      rule.check(context);
+    }
+    return findings.sort((a, b) => a.offset - b.offset);
+  };
+
+  const fixAll = (text: string, settings: PolicyLintSettings): FixAllResult => {
+    let current = text;
+    let appliedFixes = 0;
+    for (let round = 0; round < 10; round++) {
+      const taken: { offset: number; end: number }[] = [];
+      const chosen: PolicyFix[] = [];
+      for (const finding of findProblems(parsePolicy(current), settings)) {
+        const fix = finding.fixes.find((candidate) => candidate.isPreferred);
+        if (!fix || chosen.includes(fix) || overlaps(taken, fix)) {
+          continue;
+        }
+        chosen.push(fix);
+        taken.push(...fix.edits.map((edit) => ({ offset: edit.offset, end: edit.offset + edit.length })));
+      }
+      if (chosen.length === 0) {
+        break;
+      }
+      current = applyOffsetEdits(current, chosen.flatMap((fix) => fix.edits));
+      appliedFixes += chosen.length;
+    }
+    return { text: current, appliedFixes };
+  };
+
+  return {
+    parse: parsePolicy,
+    isBucketPolicy,
+    findProblems,
+    doValidation: (document, policy, settings) => findProblems(policy, settings).map((finding) => toDiagnostic(document, finding)),
+    getCodeActions(document, policy, settings, contextDiagnostics) {
+      const ours = contextDiagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+      if (ours.length === 0) {
+        return [];
+      }
+      const actions: CodeAction[] = [];
+      for (const finding of findProblems(policy, settings)) {
+        const current = toDiagnostic(document, finding);
+        const requested = ours.find((diagnostic) => diagnostic.code === finding.ruleId && sameRange(diagnostic.range, current.range));
+        if (!requested) {
+          continue;
+        }
+        for (const fix of finding.fixes.slice(0, 3)) {
+          const edits = fix.edits.map((edit) => TextEdit.replace(toRange(document, edit.offset, edit.length), edit.content));
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [requested],
+            isPreferred: fix.isPreferred,
+            edit: { documentChanges: [TextDocumentEdit.create(VersionedTextDocumentIdentifier.create(document.uri, document.version), edits)] },
+          });
+        }
+      }
+      return actions;
+    },
+    fixAll,
+  };
+}

@@ -1,0 +1,55 @@
+/* S3 Bucket Policy — MIT License. */
+import { actionPrefixCase } from './actionPrefixCase';
+import { conflictingElements } from './conflictingElements';
+import { duplicateKey } from './duplicateKey';
+import { emptyStatement } from './emptyStatement';
+import { incompleteSecureTransportDeny } from './incompleteSecureTransportDeny';
+import { invalidConditionOperator } from './invalidConditionOperator';
+import { invalidEffect } from './invalidEffect';
+import { invalidPrincipal } from './invalidPrincipal';
+import { invalidType } from './invalidType';
+import { invalidVersion } from './invalidVersion';
+import { jsonSyntax } from './jsonSyntax';
+import { legacyVersion } from './legacyVersion';
+import { missingElement } from './missingElement';
+import { missingPrincipal } from './missingPrincipal';
+import { missingSecureTransportDeny } from './missingSecureTransportDeny';
+import { missingVersion } from './missingVersion';
+import { notAPolicy } from './notAPolicy';
+import type { Rule } from './rule';
+import { smartQuotes } from './smartQuotes';
+import { unknownElement } from './unknownElement';
+import { unsupportedPrincipalType } from './unsupportedPrincipalType';
+
+/**
+ * The single registry of rules, in reporting order: syntax first, then structure, then meaning.
+ * Settings (`s3Policy.lint.<id>` in package.json), docs/rules/<id>.md and the CLI's `--rule` all
+ * derive from this list; test/unit/manifest.test.ts fails when they disagree.
+ */
+export const ALL_RULES: readonly Rule[] = [
+  jsonSyntax,
+  smartQuotes,
+  duplicateKey,
+  unknownElement,
+  invalidType,
+  missingElement,
+  missingPrincipal,
+  conflictingElements,
+  emptyStatement,
+  invalidVersion,
+  missingVersion,
+  legacyVersion,
+  invalidEffect,
+  invalidPrincipal,
+  unsupportedPrincipalType,
+  invalidConditionOperator,
+  actionPrefixCase,
+  missingSecureTransportDeny,
+  incompleteSecureTransportDeny,
+  notAPolicy,
+];
+
+/** Looks a rule up by id. */
+export function findRule(id: string): Rule | undefined {
+  return ALL_RULES.find((rule) => rule.id === id);
+}

@@ -1,0 +1,69 @@
+/* S3 Bucket Policy — MIT License. */
+import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
+import type { OffsetRange, Rule } from './rule';
+
+const TYPOGRAPHIC_QUOTES = new Set(['\u201C', '\u201D', '\u2018', '\u2019', '\u201E', '\u2033']);
+
+/** A pair of typographic quotes used where JSON needs `"`, e.g. `“Effect”`. */
+interface QuotePair extends OffsetRange {
+  closeOffset: number | undefined;
+}
+
+/** Finds typographic quotes outside ASCII-quoted strings (inside a real string they are just text). */
+export function findTypographicQuotePairs(text: string): QuotePair[] {
+  const pairs: QuotePair[] = [];
+  let inString = false;
+  for (let offset = 0; offset < text.length; offset++) {
+    const char = text[offset];
+    if (inString) {
+      if (char === '\\') {
+        offset++;
+      } else if (char === '"' || char === '\n') {
+        inString = false;
+      }
+      continue;
+    }
+    if (char === '"') {
+      inString = true;
+      continue;
+    }
+    if (!TYPOGRAPHIC_QUOTES.has(char)) {
+      continue;
+    }
+    let close: number | undefined;
+    for (let next = offset + 1; next < text.length && text[next] !== '\n'; next++) {
+      if (TYPOGRAPHIC_QUOTES.has(text[next])) {
+        close = next;
+        break;
+      }
+      if (text[next] === '"') {
+        break;
+      }
+    }
+    pairs.push({ offset, length: (close ?? offset) - offset + 1, closeOffset: close });
+    offset = close ?? offset;
+  }
+  return pairs;
+}
+
+/** Typographic quotes (“ ” ‘ ’) used as JSON quotes, as happens when a policy is copied from a blog or a document. */
+export const smartQuotes: Rule = {
+  id: 'smartQuotes',
+  defaultSeverity: 'error',
+  description: 'Typographic quotes (“ ” ‘ ’) are used where JSON needs straight double quotes.',
+  runsOnBrokenDocuments: true,
+  check(context) {
+    const pairs = findTypographicQuotePairs(context.policy.text);
+    if (pairs.length === 0) {
+      return;
+    }
+    const edits: OffsetEdit[] = pairs.flatMap((pair) => [
+      { offset: pair.offset, length: 1, content: '"' },
+      ...(pair.closeOffset === undefined ? [] : [{ offset: pair.closeOffset, length: 1, content: '"' }]),
+    ]);
+    const fix: PolicyFix = { title: 'Replace all typographic quotes with straight double quotes', isPreferred: true, edits };
+    for (const pair of pairs) {
+      context.report(pair, 'Typographic quotes are not JSON quotes: S3 rejects this policy. Use straight double quotes (").', { fixes: [fix] });
+    }
+  },
+};
