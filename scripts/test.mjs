@@ -1,0 +1,41 @@
+// S3 Bucket Policy — MIT License.
+// Runs every test: builds the bundles, compiles the tests, runs the unit and LSP tests with node's
+// test runner, then the extension-host suite inside code-server (test/e2e). Ends with the line
+// "N passed, N failed" summed over all of them.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const run = (command, args, options = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+
+for (const [command, args] of [['node', ['esbuild.mjs']], ['node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json']]]) {
+  const result = run(command, args);
+  if (result.status !== 0) {
+    console.log(`${command} ${args.join(' ')} failed`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+let passed = 0;
+let failed = 0;
+const tap = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-test-')), 'results.tap');
+const testDirectories = ['out/test/unit', 'out/test/server'].filter((directory) => fs.existsSync(path.join(root, directory)));
+const nodeTests = run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...testDirectories]);
+const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
+passed += Number(/^# pass (\d+)/m.exec(tapText)?.[1] ?? 0);
+failed += Number(/^# fail (\d+)/m.exec(tapText)?.[1] ?? (nodeTests.status === 0 ? 0 : 1));
+
+const e2eRunner = path.join(root, 'test/e2e/runExtensionTests.mjs');
+if (fs.existsSync(e2eRunner) && !process.argv.includes('--skip-e2e')) {
+  const resultFile = path.join(path.dirname(tap), 'e2e.json');
+  const e2e = run('node', [e2eRunner, '--result', resultFile]);
+  const result = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 1 };
+  passed += result.passed;
+  failed += result.failed + (e2e.status !== 0 && result.failed === 0 ? 1 : 0);
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
