@@ -1,135 +1,134 @@
 /* S3 Bucket Policy — MIT License. */
 /**
- * `s3-policy-lint`: the language service's checks from a terminal or CI.
- * Usage: s3-policy-lint [--format text|json] [--fix] <file|directory>...
- * Exit codes: 0 no error-level finding, 1 at least one, 2 usage or I/O errors.
+ * `s3-policy-lint`: the language service's checks from a terminal, a pre-commit hook or CI.
+ * Usage and exit codes: see `USAGE` in options.ts and docs/cli.md.
  */
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import packageJson from '../../../package.json';
-import { DEFAULT_LINT_SETTINGS, getPolicyLanguageService } from '../service/policyLanguageService';
-import { DEFAULT_RECOGNITION_SETTINGS, describeNonPolicy } from '../service/policyRecognition';
-import type { PolicyFinding } from '../service/policyLanguageTypes';
-import { collectTargets, writeFileAtomically } from './files';
+import { getPolicyLanguageService } from '../service/policyLanguageService';
+import { describeNonPolicy } from '../service/policyRecognition';
+import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
+import { ALL_RULES } from '../service/rules';
+import { notAPolicy } from '../service/rules/notAPolicy';
+import { CliConfig, loadConfig } from './config';
+import { LintTarget, PolicyRecognizer, collectTargets, writeFileAtomically } from './files';
+import { CliOptions, USAGE, UsageError, parseArguments } from './options';
+import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostics } from './report';
+import { formatSarif } from './sarif';
 
-const USAGE = `Usage: s3-policy-lint [--format text|json] [--fix] <file|directory>...
+const service = getPolicyLanguageService();
+const printError = (message: string) => process.stderr.write(`s3-policy-lint: ${message}\n`);
 
-Checks Amazon S3 bucket policies offline. A directory is searched for policy files
-(names such as *bucket-policy*.json, or JSON whose top level looks like a policy).
-
-Options:
-  --format text|json  output format (default: text)
-  --fix               apply every preferred fix, writing each file atomically
-  --version           print the version
-  --help              print this help
-
-Exit codes: 0 no errors, 1 error-level findings, 2 usage or I/O errors.`;
-
-interface FileReport {
-  file: string;
-  diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+function printVersion(): void {
+  process.stdout.write(`s3-policy-lint ${packageJson.version}\n`);
 }
 
-interface Options {
-  format: 'text' | 'json';
-  fix: boolean;
-  paths: string[];
-}
-
-function parseArguments(argv: string[]): Options | string {
-  const options: Options = { format: 'text', fix: false, paths: [] };
-  for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
-    if (argument === '--fix') {
-      options.fix = true;
-    } else if (argument === '--format' || argument.startsWith('--format=')) {
-      const value = argument.includes('=') ? argument.slice('--format='.length) : argv[++index];
-      if (value !== 'text' && value !== 'json') {
-        return `Unknown format "${value ?? ''}": use text or json.`;
-      }
-      options.format = value;
-    } else if (argument.startsWith('-') && argument !== '-') {
-      return `Unknown option "${argument}".`;
-    } else {
-      options.paths.push(argument);
-    }
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
   }
-  return options.paths.length === 0 ? 'No file or directory given.' : options;
+  return Buffer.concat(chunks).toString('utf8');
 }
 
-function report(file: string, text: string, findings: PolicyFinding[]): FileReport {
-  const document = TextDocument.create('file:///lint', 'json', 0, text);
-  return {
-    file,
-    diagnostics: findings.map((finding) => ({
-      code: finding.ruleId,
-      severity: finding.severity,
-      message: finding.message,
-      range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
-    })),
+/**
+ * The editor's recognition rule with the configuration's globs, matched against the path relative
+ * to the configuration's directory. Files named explicitly are always recognised by content too.
+ */
+function recognizer(config: CliConfig): PolicyRecognizer {
+  return (absolutePath, text, explicit) => {
+    const relative = absolutePath === undefined ? undefined : path.relative(config.baseDirectory, absolutePath);
+    const matchedPath = relative === undefined || relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative;
+    const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
+    return service.isBucketPolicy(matchedPath, service.parse(text), settings);
   };
 }
 
-function main(argv: string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (argv.includes('--version')) {
-    process.stdout.write(`s3-policy-lint ${packageJson.version}\n`);
-    return 0;
-  }
-  const options = parseArguments(argv);
-  if (typeof options === 'string') {
-    process.stderr.write(`s3-policy-lint: ${options}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const service = getPolicyLanguageService();
-  const settings = DEFAULT_LINT_SETTINGS;
-  const { targets, errors } = collectTargets(options.paths, (file, text) => service.isBucketPolicy(file, service.parse(text), DEFAULT_RECOGNITION_SETTINGS));
-  let ioFailures = errors.length;
-  errors.forEach((message) => process.stderr.write(`s3-policy-lint: ${message}\n`));
-
-  const reports: FileReport[] = [];
-  for (const target of targets) {
-    let text = target.text;
-    let policy = service.parse(text);
-    if (!target.isPolicy) {
-      const finding: PolicyFinding = { ruleId: 'notAPolicy', severity: 'error', offset: 0, length: 0, message: describeNonPolicy(policy), fixes: [] };
-      reports.push(report(target.file, text, [finding]));
-      continue;
-    }
+/** Lints one target, fixing it first with `--fix`; a write failure is reported and leaves the file as it was. */
+function lintTarget(target: LintTarget, settings: PolicyLintSettings, options: CliOptions, ioErrors: string[]): FileReport {
+  const report: FileReport = { file: target.file, absolutePath: target.absolutePath, diagnostics: [], fixesApplied: 0 };
+  let text = target.text;
+  let findings: PolicyFinding[];
+  if (!target.isPolicy) {
+    const setting = settings.rules[notAPolicy.id] ?? notAPolicy.defaultSeverity;
+    findings = setting === 'off' ? [] : [{ ruleId: notAPolicy.id, severity: setting, offset: 0, length: 0, message: describeNonPolicy(service.parse(text)), fixes: [] }];
+  } else {
     if (options.fix) {
       const fixed = service.fixAll(text, settings);
       if (fixed.text !== text) {
         try {
           writeFileAtomically(target.file, fixed.text);
           text = fixed.text;
-          policy = service.parse(text);
+          report.fixesApplied = fixed.appliedFixes;
         } catch (error) {
-          ioFailures++;
-          process.stderr.write(`s3-policy-lint: could not write ${target.file}: ${error instanceof Error ? error.message : String(error)}; the file is unchanged.\n`);
+          const message = `${target.file}: could not write the fixes (${(error as Error).message}); the file is unchanged.`;
+          ioErrors.push(message);
+          printError(message);
         }
       }
     }
-    reports.push(report(target.file, text, service.findProblems(policy, settings)));
+    findings = service.findProblems(service.parse(text), settings);
   }
-
-  const all = reports.flatMap((fileReport) => fileReport.diagnostics);
-  if (options.format === 'json') {
-    process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  } else {
-    for (const fileReport of reports) {
-      for (const diagnostic of fileReport.diagnostics) {
-        process.stdout.write(`${fileReport.file}:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}\n`);
-      }
-    }
-    const count = (severity: string) => all.filter((diagnostic) => diagnostic.severity === severity).length;
-    process.stdout.write(`${all.length} problem${all.length === 1 ? '' : 's'} (${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('information')} information) in ${reports.length} file${reports.length === 1 ? '' : 's'}\n`);
-  }
-  if (ioFailures > 0) {
-    return 2;
-  }
-  return all.some((diagnostic) => diagnostic.severity === 'error') ? 1 : 0;
+  report.diagnostics = toDiagnostics(text, options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings);
+  return report;
 }
 
-process.exitCode = main(process.argv.slice(2));
+async function main(argv: string[]): Promise<number> {
+  const ruleIds = ALL_RULES.map((rule) => rule.id);
+  let options: CliOptions;
+  let config: CliConfig;
+  try {
+    options = parseArguments(argv, ruleIds);
+    if (options.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (options.version) {
+      printVersion();
+      return 0;
+    }
+    config = loadConfig(process.cwd(), ruleIds);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      printError(`${error.message}\nRun s3-policy-lint --help for the options.`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const settings: PolicyLintSettings = { rules: { ...config.rules, ...options.rules }, reportSyntaxErrors: 'all' };
+  const stdinText = options.paths.includes('-') ? await readStandardInput() : undefined;
+  const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config));
+  errors.forEach(printError);
+  const ioErrors = [...errors];
+  const reports = targets.map((target) => lintTarget(target, settings, options, ioErrors));
+  if (reports.length === 0 && ioErrors.length === 0 && !options.quiet) {
+    printError('no bucket policy found in the paths given (a policy is recognised by its name, such as *bucket-policy*.json, or by its content).');
+  }
+
+  if (options.format === 'json') {
+    process.stdout.write(formatJson(reports));
+  } else if (options.format === 'sarif') {
+    const informationUri = packageJson.repository.url.replace(/\.git$/, '');
+    process.stdout.write(formatSarif(reports, ioErrors, { version: packageJson.version, informationUri }, process.cwd()));
+  } else {
+    process.stdout.write(formatText(reports));
+  }
+
+  const warnings = countSeverity(reports, 'warning');
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) {
+    printError(`${plural(warnings, 'warning')}, more than --max-warnings ${options.maxWarnings} allows.`);
+  }
+  if (ioErrors.length > 0) {
+    return 2;
+  }
+  return countSeverity(reports, 'error') > 0 || tooManyWarnings ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
+  printError(`internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exitCode = 2;
+});

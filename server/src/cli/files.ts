@@ -1,65 +1,161 @@
 /* S3 Bucket Policy — MIT License. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import picomatch from 'picomatch';
 
-/** A file to lint: its path as the user wrote it (or as found in a directory), its text, and whether it is a policy. */
+/** How standard input is named in reports. */
+export const STDIN_NAME = '<stdin>';
+
+/** A file to lint, read and recognised. */
 export interface LintTarget {
+  /** The path as the user wrote it, or as found under a directory or glob; `<stdin>` for standard input. */
   file: string;
+  /** The absolute path; undefined for standard input. */
+  absolutePath: string | undefined;
   text: string;
+  /** Whether the text is a bucket policy; a target that is not one was named explicitly and gets a `notAPolicy` finding. */
   isPolicy: boolean;
+}
+
+/**
+ * Decides whether a text is a bucket policy. `explicit` is true for files named on the command line
+ * and standard input; `absolutePath` is undefined for standard input.
+ */
+export type PolicyRecognizer = (absolutePath: string | undefined, text: string, explicit: boolean) => boolean;
+
+/** What the command-line paths expand to: the targets in order and the I/O errors. */
+export interface CollectedTargets {
+  targets: LintTarget[];
+  errors: string[];
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-function walk(directory: string, found: string[]): void {
-  for (const entry of fs.readdirSync(directory, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+function describeError(given: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    return `${given}: no such file or directory`;
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return `${given}: permission denied`;
+  }
+  return `${given}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Every file under `directory` (sorted, depth first), skipping node_modules and .git; unreadable directories become errors. */
+function walk(directory: string, found: string[], errors: string[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    errors.push(describeError(directory, error));
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(directory, entry.name);
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-      walk(full, found);
-    } else if (entry.isFile() && entry.name.toLowerCase().endsWith('.json')) {
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name)) {
+        walk(full, found, errors);
+      }
+    } else if (entry.isFile()) {
       found.push(full);
     }
   }
 }
 
-/**
- * Expands the command-line paths: files named explicitly are always linted (a non-policy one gets a
- * `notAPolicy` finding); directories contribute only the JSON files recognised as policies.
- * Unreadable paths become error messages; the others are still returned.
- */
-export function collectTargets(paths: string[], isPolicy: (file: string, text: string) => boolean): { targets: LintTarget[]; errors: string[] } {
-  const targets: LintTarget[] = [];
-  const errors: string[] = [];
-  for (const given of paths) {
-    try {
-      if (fs.statSync(given).isDirectory()) {
-        const found: string[] = [];
-        walk(given, found);
-        for (const file of found) {
-          const text = fs.readFileSync(file, 'utf8');
-          if (isPolicy(path.resolve(file), text)) {
-            targets.push({ file, text, isPolicy: true });
-          }
-        }
-      } else {
-        const text = fs.readFileSync(given, 'utf8');
-        targets.push({ file: given, text, isPolicy: isPolicy(path.resolve(given), text) });
-      }
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      errors.push(code === 'ENOENT' ? `${given}: no such file or directory` : `${given}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+const toPosix = (file: string) => file.split(path.sep).join('/');
+
+/** The files a glob argument matches, walking from the glob's literal base directory. */
+function expandGlob(pattern: string, errors: string[]): string[] {
+  const normalized = toPosix(pattern).replace(/^(\.\/)+/, '');
+  const base = picomatch.scan(normalized).base || '.';
+  const isMatch = picomatch(normalized);
+  const found: string[] = [];
+  if (fs.existsSync(base)) {
+    walk(base, found, errors);
   }
-  return { targets, errors };
+  return found.filter((file) => isMatch(toPosix(file)));
 }
 
-/** Writes through a temporary file in the same directory and a rename, so a file is never half-written. */
+/**
+ * Expands the command-line paths into lint targets. Files named explicitly (and `-`, given as
+ * `stdinText`) are always linted; directories contribute their `.json` files and globs their
+ * matches, each only when `recognize` says it is a policy. A path that cannot be read becomes an
+ * error message and the others are still returned. A file reached twice is linted once.
+ */
+export function collectTargets(paths: readonly string[], stdinText: string | undefined, recognize: PolicyRecognizer): CollectedTargets {
+  const collected: CollectedTargets = { targets: [], errors: [] };
+  const seen = new Set<string>();
+  const add = (file: string, explicit: boolean): void => {
+    const absolutePath = path.resolve(file);
+    if (seen.has(absolutePath)) {
+      return;
+    }
+    seen.add(absolutePath);
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      const isPolicy = recognize(absolutePath, text, explicit);
+      if (isPolicy || explicit) {
+        collected.targets.push({ file, absolutePath, text, isPolicy });
+      }
+    } catch (error) {
+      collected.errors.push(describeError(file, error));
+    }
+  };
+  for (const given of paths) {
+    if (given === '-') {
+      if (!seen.has(STDIN_NAME)) {
+        seen.add(STDIN_NAME);
+        collected.targets.push({ file: STDIN_NAME, absolutePath: undefined, text: stdinText ?? '', isPolicy: recognize(undefined, stdinText ?? '', true) });
+      }
+      continue;
+    }
+    let stats: fs.Stats | undefined;
+    try {
+      stats = fs.statSync(given);
+    } catch (error) {
+      if (!picomatch.scan(toPosix(given)).isGlob) {
+        collected.errors.push(describeError(given, error));
+        continue;
+      }
+    }
+    if (stats === undefined) {
+      const matches = expandGlob(given, collected.errors);
+      if (matches.length === 0) {
+        collected.errors.push(`${given}: no files match this glob.`);
+      } else {
+        matches.forEach((file) => add(file, false));
+      }
+    } else if (stats.isDirectory()) {
+      const found: string[] = [];
+      walk(given, found, collected.errors);
+      found.filter((file) => file.toLowerCase().endsWith('.json')).forEach((file) => add(file, false));
+    } else {
+      add(given, true);
+    }
+  }
+  return collected;
+}
+
+/**
+ * Replaces a file's content through a temporary file in the same directory, flushed to disk and
+ * renamed over the original, so the file is never half-written; its permissions are kept and a
+ * symbolic link keeps pointing at the file it names. On failure the original is untouched and
+ * the temporary file removed.
+ */
 export function writeFileAtomically(file: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  const mode = fs.statSync(file).mode;
+  const target = fs.realpathSync(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.s3-policy-lint-${process.pid}.tmp`);
+  const descriptor = fs.openSync(temporary, 'wx', 0o600);
   try {
-    fs.writeFileSync(temporary, text, { encoding: 'utf8', mode });
-    fs.renameSync(temporary, file);
+    try {
+      fs.fchmodSync(descriptor, fs.statSync(target).mode & 0o7777);
+      fs.writeFileSync(descriptor, text, 'utf8');
+      fs.fsyncSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+    fs.renameSync(temporary, target);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
