@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import snippets from '../../snippets/s3-bucket-policy.json';
-import { lint } from '../helpers/policyTest';
+import { secureTransportDenyStatement } from '../../server/src/service/fixes/secureTransportDenyStatement';
+import { lint, service } from '../helpers/policyTest';
 
 /** What each placeholder text stands for, and the sample value the tests type into it. */
 const SAMPLE_VALUES: Record<string, string> = {
@@ -14,14 +15,8 @@ const SAMPLE_VALUES: Record<string, string> = {
 
 const TAB_STOP = /\$\{(\d+):([^}]*)\}|\$\{(\d+)\}|\$(\d+)/g;
 
-const HTTPS_ONLY_DENY = `{
-  "Sid": "DenyInsecureTransport",
-  "Effect": "Deny",
-  "Principal": "*",
-  "Action": "s3:*",
-  "Resource": ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"],
-  "Condition": { "Bool": { "aws:SecureTransport": "false" } }
-}`;
+/** The HTTPS-only deny the service itself inserts (missingSecureTransportDeny's fix), for the sample bucket. */
+const HTTPS_ONLY_DENY = JSON.stringify(secureTransportDenyStatement(service.parse('{"Statement": {"Resource": "arn:aws:s3:::example-bucket"}}')), null, 2);
 
 /**
  * Expands a snippet body as the editor would after the user typed a value into every tab stop:

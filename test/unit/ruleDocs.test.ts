@@ -1,0 +1,94 @@
+/* S3 Bucket Policy — MIT License. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { DEFAULT_RECOGNITION_SETTINGS } from '../../server/src/service/policyRecognition';
+import { ALL_RULES } from '../../server/src/service/rules';
+import { lint, service } from '../helpers/policyTest';
+
+const DOCS = path.resolve(__dirname, '../../../docs/rules');
+
+/** The sections every rule page has, in this order (docs/rules/README.md explains them). */
+const SECTIONS = ['What it checks', 'Why it matters', 'Failing example', 'Passing example', 'Fix', 'IAM Access Analyzer', 'Limits'];
+
+/** The `## ` sections of a Markdown page, by heading. */
+function sectionsOf(markdown: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  for (const part of markdown.split(/^## /m).slice(1)) {
+    const newline = part.indexOf('\n');
+    sections.set(part.slice(0, newline).trim(), part.slice(newline + 1));
+  }
+  return sections;
+}
+
+/** The contents of the fenced ```json blocks of a section. */
+function jsonBlocks(section: string | undefined): string[] {
+  return [...(section ?? '').matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
+}
+
+/**
+ * The rule ids the CLI reports for a file with this text, named explicitly: `notAPolicy` when the
+ * text is not recognised as a bucket policy, otherwise every finding of the service.
+ */
+function reportedRuleIds(text: string): string[] {
+  if (!service.isBucketPolicy(undefined, service.parse(text), DEFAULT_RECOGNITION_SETTINGS)) {
+    return ['notAPolicy'];
+  }
+  return lint(text).map((finding) => finding.ruleId);
+}
+
+const ruleIds = new Set(ALL_RULES.map((rule) => rule.id));
+const pages = fs.readdirSync(DOCS).filter((file) => file.endsWith('.md') && file !== 'README.md');
+
+describe('rule docs', () => {
+  it('has a page docs/rules/<ruleId>.md for every rule in ALL_RULES', () => {
+    const missing = [...ruleIds].filter((id) => !pages.includes(`${id}.md`));
+    assert.deepEqual(missing, [], 'write docs/rules/<ruleId>.md for each of these (see docs/rules/README.md for the sections)');
+  });
+
+  it('has no page for a rule that does not exist', () => {
+    assert.deepEqual(pages.filter((file) => !ruleIds.has(file.slice(0, -'.md'.length))), []);
+  });
+
+  it('lists every rule in the index docs/rules/README.md', () => {
+    const index = fs.readFileSync(path.join(DOCS, 'README.md'), 'utf8');
+    const unlisted = [...ruleIds].filter((id) => !index.includes(`[${id}](${id}.md)`));
+    assert.deepEqual(unlisted, [], 'run `npm run generate-settings` to regenerate the index');
+  });
+
+  for (const rule of ALL_RULES) {
+    const file = path.join(DOCS, `${rule.id}.md`);
+    if (!fs.existsSync(file)) {
+      continue;
+    }
+    describe(`${rule.id}.md`, () => {
+      const markdown = fs.readFileSync(file, 'utf8');
+      const sections = sectionsOf(markdown);
+
+      it('is titled with the rule id and has the standard sections, in order', () => {
+        assert.equal(markdown.split('\n')[0], `# ${rule.id}`);
+        assert.deepEqual([...sections.keys()], SECTIONS);
+        for (const [heading, text] of sections) {
+          assert.ok(text.trim().length > 0, `"## ${heading}" is empty`);
+        }
+      });
+
+      it('has a failing example that produces the rule', () => {
+        const examples = jsonBlocks(sections.get('Failing example'));
+        assert.ok(examples.length > 0, 'no ```json block under "## Failing example"');
+        for (const example of examples) {
+          assert.ok(reportedRuleIds(example).includes(rule.id), `the failing example does not produce ${rule.id}:\n${example}`);
+        }
+      });
+
+      it('has a passing example that does not produce the rule', () => {
+        const examples = jsonBlocks(sections.get('Passing example'));
+        assert.ok(examples.length > 0, 'no ```json block under "## Passing example"');
+        for (const example of examples) {
+          assert.ok(!reportedRuleIds(example).includes(rule.id), `the passing example produces ${rule.id}:\n${example}`);
+        }
+      });
+    });
+  }
+});
