@@ -26,16 +26,82 @@ export function underlined(text: string, ruleId: string): string[] {
   return findingsOf(text, ruleId).map((finding) => text.slice(finding.offset, finding.offset + finding.length));
 }
 
+/** Applies the fix titled `title` (or the preferred one) of one finding, returning the whole new text. */
+export function applyFindingFix(text: string, finding: PolicyFinding, title?: string): string {
+  const fix = finding.fixes.find((candidate) => (title === undefined ? candidate.isPreferred : candidate.title === title));
+  assert.ok(fix, `expected a fix ${title ?? '(preferred)'} on ${finding.ruleId}; have: ${finding.fixes.map((candidate) => candidate.title).join(', ')}`);
+  return applyOffsetEdits(text, fix.edits);
+}
+
 /** Applies the fix titled `title` (or the preferred one) of the first finding of `ruleId`, returning the whole new text. */
 export function applyFix(text: string, ruleId: string, title?: string): string {
   const [finding] = findingsOf(text, ruleId);
   assert.ok(finding, `expected a ${ruleId} finding`);
-  const fix = finding.fixes.find((candidate) => (title === undefined ? candidate.isPreferred : candidate.title === title));
-  assert.ok(fix, `expected a fix ${title ?? '(preferred)'} on ${ruleId}; have: ${finding.fixes.map((candidate) => candidate.title).join(', ')}`);
-  return applyOffsetEdits(text, fix.edits);
+  return applyFindingFix(text, finding, title);
+}
+
+/** The titles of the fixes of each finding of a rule. */
+export function fixTitles(text: string, ruleId: string, settings?: PolicyLintSettings): string[][] {
+  return findingsOf(text, ruleId, settings).map((finding) => finding.fixes.map((fix) => `${fix.title}${fix.isPreferred ? ' (preferred)' : ''}`));
+}
+
+/** The rule id of every finding, in document order: for asserting that a mistake is reported once, by the right rule. */
+export function ruleIds(text: string, settings?: PolicyLintSettings): string[] {
+  return lint(text, settings).map((finding) => finding.ruleId);
+}
+
+/** The text after every preferred fix, as `--fix` and fix-all apply them. */
+export function fixAll(text: string, settings: PolicyLintSettings = DEFAULT_LINT_SETTINGS): string {
+  return service.fixAll(text, settings).text;
+}
+
+/** The HTTPS-only deny every clean test policy carries, so that the secure-transport rules stay quiet. */
+export const HTTPS_ONLY_DENY = '{ "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"], "Condition": { "Bool": { "aws:SecureTransport": "false" } } }';
+
+/** A public-read statement on example-bucket, correct in every respect. */
+export const PUBLIC_READ = '{ "Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::example-bucket/*" }';
+
+/**
+ * A policy with Version 2012-10-17 and the given statements (written on one line each), followed by
+ * the HTTPS-only deny, laid out with two-space indentation.
+ */
+export function policyWith(...statements: string[]): string {
+  return `{
+  "Version": "2012-10-17",
+  "Statement": [
+    ${[...statements, HTTPS_ONLY_DENY].join(',\n    ')}
+  ]
+}`;
 }
 
 /** Asserts that a text yields no finding at all. */
 export function assertClean(text: string, settings?: PolicyLintSettings): void {
   assert.deepEqual(lint(text, settings).map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+}
+
+/** The parts of `httpsOnlyPolicy` a test can replace with a mistake. */
+export interface HttpsOnlyPolicyParts {
+  version?: string;
+  effect?: string;
+  action?: string;
+}
+
+/**
+ * A one-statement policy that denies plain HTTP on example-bucket, one element per line, clean as
+ * it is; each part can be replaced by a mistake. Used by the LSP tests.
+ */
+export function httpsOnlyPolicy({ version = '2012-10-17', effect = 'Deny', action = 's3:*' }: HttpsOnlyPolicyParts = {}): string {
+  return `{
+  "Version": "${version}",
+  "Statement": [
+    {
+      "Sid": "DenyPlainHttp",
+      "Effect": "${effect}",
+      "Principal": "*",
+      "Action": "${action}",
+      "Resource": ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"],
+      "Condition": { "Bool": { "aws:SecureTransport": "false" } }
+    }
+  ]
+}`;
 }

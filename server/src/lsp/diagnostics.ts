@@ -9,13 +9,14 @@ export interface DiagnosticsSupport {
 }
 
 /**
- * Push diagnostics: on open and change, after `delay` milliseconds of quiet, compute and publish.
+ * Push diagnostics: on open and change, after `delay()` milliseconds of quiet, compute and publish.
+ * The delay is read at each change, so it can come from `initialize`, which arrives after wiring.
  * A result computed for a version the document has since left is dropped.
  */
 export function registerPushDiagnostics(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
-  delay: number,
+  delay: () => number,
   validate: (document: TextDocument) => Promise<Diagnostic[]>,
 ): DiagnosticsSupport {
   const pending = new Map<string, NodeJS.Timeout>();
@@ -34,7 +35,7 @@ export function registerPushDiagnostics(
     pending.set(document.uri, setTimeout(() => {
       pending.delete(document.uri);
       void validateNow(document);
-    }, delay));
+    }, delay()));
   };
 
   const subscriptions = [

@@ -6,7 +6,7 @@ import type { PolicyLintSettings } from '../service/policyLanguageTypes';
 import { registerPushDiagnostics } from './diagnostics';
 import { DocumentCache } from './documentCache';
 import { runSafe } from './runSafe';
-import { SettingsCache } from './settings';
+import { S3PolicySettings, SettingsCache } from './settings';
 
 /** Initialization options the server understands. */
 export interface S3PolicyInitializationOptions {
@@ -73,7 +73,7 @@ export function startServer(connection: Connection): void {
     };
   });
 
-  const diagnostics = registerPushDiagnostics(connection, documents, options.diagnosticDelay ?? 250, async (document) => {
+  const diagnostics = registerPushDiagnostics(connection, documents, () => options.diagnosticDelay ?? 250, async (document) => {
     try {
       const lintSettings = await lintSettingsFor(document);
       return lintSettings ? service.doValidation(document, cache.get(document), lintSettings) : [];
@@ -87,7 +87,10 @@ export function startServer(connection: Connection): void {
     diagnostics.requestRefresh();
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
+    if (!supportsConfiguration) {
+      settings.setPushed((params.settings as { s3Policy?: S3PolicySettings } | null)?.s3Policy);
+    }
     settings.clear();
     diagnostics.requestRefresh();
   });

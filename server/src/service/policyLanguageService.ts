@@ -7,7 +7,7 @@ import { parsePolicy } from './parser/parsePolicy';
 import type { PolicyDocument } from './parser/policyDocument';
 import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings, RULE_DOCS_BASE_URL, RuleSeverity } from './policyLanguageTypes';
 import { isBucketPolicy } from './policyRecognition';
-import { ALL_RULES } from './rules';
+import { ALL_RULES, findRule } from './rules';
 import type { RuleContext } from './rules/rule';
 import { JsonSchema, SchemaProblem, validateAgainstSchema } from './schema/validateAgainstSchema';
 
@@ -75,7 +75,8 @@ export function getPolicyLanguageService(): PolicyLanguageService {
 
   const findProblems = (policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[] => {
     const findings: PolicyFinding[] = [];
-    const broken = policy.syntaxProblems.length > 0;
+    // Comments and trailing commas leave the tree whole: only other syntax problems make it untrustworthy.
+    const broken = policy.syntaxProblems.some((problem) => !problem.strictOnly);
     let schemaProblems: SchemaProblem[] | undefined;
     for (const rule of ALL_RULES) {
       const configured = settings.rules[rule.id];
@@ -109,7 +110,11 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     for (let round = 0; round < 10; round++) {
       const taken: { offset: number; end: number }[] = [];
       const chosen: PolicyFix[] = [];
-      for (const finding of findProblems(parsePolicy(current), settings)) {
+      const fixable = findProblems(parsePolicy(current), settings).filter((finding) => finding.fixes.some((candidate) => candidate.isPreferred));
+      // Whole-document fixes (adding a statement or a Version) wait until the token-level ones are applied:
+      // they were computed on a text those change (a "deny" about to become "Deny" is not yet an HTTPS-only deny).
+      const tokenLevel = fixable.filter((finding) => findRule(finding.ruleId)?.runsOnBrokenDocuments);
+      for (const finding of tokenLevel.length > 0 ? tokenLevel : fixable) {
         const fix = finding.fixes.find((candidate) => candidate.isPreferred);
         if (!fix || chosen.includes(fix) || overlaps(taken, fix)) {
           continue;

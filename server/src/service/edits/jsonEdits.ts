@@ -69,11 +69,31 @@ export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
 }
 
 /**
- * Edits that append a new element to the value of an array or turn a single object value into an
- * array holding it and the new element. Only inserts text: every existing byte stays as it is.
+ * Serialises a value as JSON on one line, with a space after colons and commas when the document
+ * writes them so (`{"a": 1}`), without when it is minified (`{"a":1}`).
+ */
+export function formatJsonOnOneLine(value: unknown, spaced: boolean): string {
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => formatJsonOnOneLine(item, spaced)).join(spaced ? ', ' : ',')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const members = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${spaced ? ' ' : ''}${formatJsonOnOneLine(item, spaced)}`);
+    return `{${members.join(spaced ? ', ' : ',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Edits that append a new element to the value of an array, or turn a single value into an array
+ * holding it and the new element. Only inserts text: every existing byte stays as it is. The new
+ * element follows the layout around it: on its own line, indented like the last element, in a
+ * multi-line array; on the same line, in the document's spacing, in an array written on one line.
  */
 export function appendToArrayOrWrap(text: string, valueNode: Node, newElement: unknown): OffsetEdit[] {
   const style = detectTextStyle(text);
+  const end = valueNode.offset + valueNode.length;
+  const onOneLine = !/[\r\n]/.test(text.slice(valueNode.offset, end));
+  const spaced = /["\]}\d]: |, ["{[]/.test(text) || !/[:,]["{[]/.test(text);
   const ownerIndent = lineIndentAt(text, valueNode.offset);
   if (valueNode.type === 'array') {
     const children = valueNode.children ?? [];
@@ -86,23 +106,24 @@ export function appendToArrayOrWrap(text: string, valueNode: Node, newElement: u
         content: style.eol + childIndent + formatJson(newElement, childIndent, style) + style.eol + ownerIndent,
       }];
     }
-    const childIndent = startsLine(text, last.offset) ? lineIndentAt(text, last.offset) : ownerIndent + style.indentUnit;
-    const separator = startsLine(text, last.offset) ? ',' + style.eol + childIndent : ', ';
-    return [{ offset: last.offset + last.length, length: 0, content: separator + formatJson(newElement, childIndent, style) }];
+    const lastEnd = last.offset + last.length;
+    if (onOneLine) {
+      return [{ offset: lastEnd, length: 0, content: (spaced ? ', ' : ',') + formatJsonOnOneLine(newElement, spaced) }];
+    }
+    if (startsLine(text, last.offset)) {
+      const childIndent = lineIndentAt(text, last.offset);
+      return [{ offset: lastEnd, length: 0, content: ',' + style.eol + childIndent + formatJson(newElement, childIndent, style) }];
+    }
+    return [{ offset: lastEnd, length: 0, content: ', ' + formatJson(newElement, lineIndentAt(text, lastEnd), style) }];
   }
-  if (valueNode.type !== 'object') {
+  if (valueNode.type !== 'object' || onOneLine) {
     return [
       { offset: valueNode.offset, length: 0, content: '[' },
-      { offset: valueNode.offset + valueNode.length, length: 0, content: `, ${JSON.stringify(newElement)}]` },
+      { offset: end, length: 0, content: (spaced ? ', ' : ',') + formatJsonOnOneLine(newElement, spaced) + ']' },
     ];
   }
-  const elementIndent = lineIndentAt(text, valueNode.offset);
   return [
     { offset: valueNode.offset, length: 0, content: '[' },
-    {
-      offset: valueNode.offset + valueNode.length,
-      length: 0,
-      content: ',' + style.eol + elementIndent + formatJson(newElement, elementIndent, style) + ']',
-    },
+    { offset: end, length: 0, content: ',' + style.eol + ownerIndent + formatJson(newElement, ownerIndent, style) + ']' },
   ];
 }

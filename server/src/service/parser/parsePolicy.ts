@@ -1,5 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
-import { Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { createScanner, Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import type { OffsetEdit } from '../policyLanguageTypes';
 import type { Member, PolicyDocument, PolicyStatement, SyntaxProblem } from './policyDocument';
 
 const PLAIN_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -42,36 +43,141 @@ function memberMap(node: Node | undefined): Map<string, Member> {
   return map;
 }
 
-function isCloseAfterComma(text: string, error: ParseError): boolean {
-  return (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected)
-    && /^\s*[}\]]/.test(text.slice(error.offset, error.offset + 200))
-    && /,\s*$/.test(text.slice(Math.max(0, error.offset - 200), error.offset));
+/**
+ * The offsets of trailing commas: commas whose next token, comments aside, closes an object or an
+ * array. jsonc-parser reports them as a missing property name or value at the closing token.
+ */
+function findTrailingCommas(text: string): Map<number, number> {
+  const commaBeforeClose = new Map<number, number>();
+  const scanner = createScanner(text, true);
+  let previousComma: number | undefined;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
+      continue;
+    }
+    if (previousComma !== undefined && (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken)) {
+      commaBeforeClose.set(scanner.getTokenOffset(), previousComma);
+    }
+    previousComma = kind === SyntaxKind.CommaToken ? scanner.getTokenOffset() : undefined;
+  }
+  return commaBeforeClose;
+}
+
+/** A string written in single quotes, as JavaScript allows and JSON does not. */
+interface SingleQuotedString {
+  offset: number;
+  length: number;
+  value: string;
+}
+
+/** The offset of the quote that closes the double-quoted string opened at `offset` (or of the line end when it is unclosed). */
+function endOfDoubleQuotedString(text: string, offset: number): number {
+  let index = offset + 1;
+  while (index < text.length && text[index] !== '"' && text[index] !== '\n') {
+    index += text[index] === '\\' ? 2 : 1;
+  }
+  return index;
+}
+
+/**
+ * Finds 'single-quoted' strings outside double-quoted strings and comments. Only those on one line
+ * with no double quote or backslash inside are taken: swapping their quotes is then safe.
+ */
+function findSingleQuotedStrings(text: string): SingleQuotedString[] {
+  const found: SingleQuotedString[] = [];
+  for (let offset = 0; offset < text.length; offset++) {
+    const char = text[offset];
+    if (char === '"') {
+      offset = endOfDoubleQuotedString(text, offset);
+    } else if (char === '/' && text[offset + 1] === '/') {
+      const end = text.indexOf('\n', offset);
+      offset = end < 0 ? text.length : end;
+    } else if (char === '/' && text[offset + 1] === '*') {
+      const end = text.indexOf('*/', offset + 2);
+      offset = end < 0 ? text.length : end + 1;
+    } else if (char === '\'') {
+      const close = text.indexOf('\'', offset + 1);
+      const value = close < 0 ? '' : text.slice(offset + 1, close);
+      if (close >= 0 && !/[\r\n"\\]/.test(value)) {
+        found.push({ offset, length: close - offset + 1, value });
+        offset = close;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The edit that removes a comment: the whole line when the comment is alone on it, otherwise the
+ * comment and the spaces that separate it from the code.
+ */
+function removeCommentEdit(text: string, offset: number, length: number): OffsetEdit {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset + length);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset + length, lineEnd);
+  if (before.trim() === '' && after.trim() === '') {
+    if (newline >= 0) {
+      return { offset: lineStart, length: newline + 1 - lineStart, content: '' };
+    }
+    const previousLineEnd = lineStart > 0 ? lineStart - (text[lineStart - 2] === '\r' ? 2 : 1) : lineStart;
+    return { offset: previousLineEnd, length: text.length - previousLineEnd, content: '' };
+  }
+  if (after.trim() === '') {
+    const start = offset - (before.length - before.trimEnd().length);
+    return { offset: start, length: lineEnd - start - (text[lineEnd - 1] === '\r' ? 1 : 0), content: '' };
+  }
+  const spacesAfter = after.length - after.trimStart().length;
+  return { offset, length: length + spacesAfter, content: '' };
 }
 
 /**
  * Parses policy text into the typed model. Never throws: broken text yields a partial tree and
  * syntax problems. Comments and trailing commas are reported (S3 rejects them), and marked
  * `strictOnly` when they appear in a form VS Code's `json` mode does not already flag itself.
+ * A 'single-quoted' string is one problem (not the three parse errors it provokes) and is read as
+ * the string it means, so the tree around it stays whole.
  */
 export function parsePolicy(text: string): PolicyDocument {
+  const singleQuoted = findSingleQuotedStrings(text);
+  let parseText = text;
+  for (const string of singleQuoted) {
+    parseText = `${parseText.slice(0, string.offset)}"${string.value}"${parseText.slice(string.offset + string.length)}`;
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  const syntaxProblems: SyntaxProblem[] = [];
+  const root = parseTree(parseText, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const syntaxProblems: SyntaxProblem[] = singleQuoted.map((string) => ({
+    offset: string.offset,
+    length: string.length,
+    message: `Single quotes are not JSON quotes: S3 accepts strict JSON only. Write ${JSON.stringify(string.value)}.`,
+    strictOnly: false,
+    fixes: [{ title: 'Use double quotes', isPreferred: true, edits: [{ offset: string.offset, length: string.length, content: JSON.stringify(string.value) }] }],
+  }));
+  const trailingCommas = findTrailingCommas(parseText);
   const reportedCommas = new Set<number>();
   for (const error of errors) {
-    if (isCloseAfterComma(text, error)) {
-      const comma = text.lastIndexOf(',', error.offset);
+    const comma = trailingCommas.get(error.offset);
+    if (comma !== undefined && (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected)) {
       if (!reportedCommas.has(comma)) {
         reportedCommas.add(comma);
-        syntaxProblems.push({ offset: comma, length: 1, message: 'Trailing comma: S3 accepts strict JSON only. Remove this comma.', strictOnly: true });
+        syntaxProblems.push({
+          offset: comma,
+          length: 1,
+          message: 'Trailing comma: S3 accepts strict JSON only. Remove this comma.',
+          strictOnly: true,
+          fixes: [{ title: 'Remove the trailing comma', isPreferred: true, edits: [{ offset: comma, length: 1, content: '' }] }],
+        });
       }
       continue;
     }
+    const isComment = error.error === ParseErrorCode.InvalidCommentToken;
     syntaxProblems.push({
       offset: error.offset,
       length: Math.max(error.length, 1),
       message: PLAIN_MESSAGES[error.error] ?? `JSON syntax error: ${printParseErrorCode(error.error)}.`,
-      strictOnly: error.error === ParseErrorCode.InvalidCommentToken,
+      strictOnly: isComment,
+      fixes: isComment ? [{ title: 'Remove the comment', isPreferred: false, edits: [removeCommentEdit(text, error.offset, error.length)] }] : [],
     });
   }
   syntaxProblems.sort((a, b) => a.offset - b.offset);

@@ -1,5 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
+import type { PolicyFix } from '../policyLanguageTypes';
 
 /** A JSON syntax problem, in offsets, with a message in plain words. */
 export interface SyntaxProblem {
@@ -8,6 +9,8 @@ export interface SyntaxProblem {
   message: string;
   /** True for problems VS Code's own JSON support does not report in `json` mode (S3-only strictness). */
   strictOnly: boolean;
+  /** Mechanical repairs (remove a trailing comma, swap single quotes for double quotes, remove a comment). */
+  fixes: PolicyFix[];
 }
 
 /** A member of a JSON object: its key node and its value node (the value may be missing while typing). */

@@ -22,7 +22,8 @@ export const invalidType: Rule = {
       }
       const name = elementName(problem);
       const actual = TYPE_WORDS[problem.node.type] ?? problem.node.type;
-      const subject = isInCondition(problem) && problem.path.length > 4 ? `The value of condition key "${name}"` : `"${name}"`;
+      const inConditionKey = isInCondition(problem) && problem.path.length - problem.path.indexOf('Condition') > 2;
+      const subject = inConditionKey ? `The value of condition key "${name}"` : `"${name}"`;
       context.report(problem.node, `${subject} must be ${words(problem.expectedTypes ?? [])}, not ${actual}.`);
     }
   },

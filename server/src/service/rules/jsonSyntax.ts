@@ -4,6 +4,7 @@ import { findTypographicQuotePairs } from './smartQuotes';
 
 /**
  * Strict JSON, as S3 requires: no comments, no trailing commas, double-quoted strings only.
+ * Trailing commas and single quotes get a preferred fix; removing a comment is offered, not preferred.
  * Problems VS Code's `json` mode already underlines are left to it in the editor (see `RuleContext.reportSyntaxErrors`).
  * When typographic quotes are the cause, `smartQuotes` alone reports: the parse errors they provoke are the same problem.
  */
@@ -18,7 +19,7 @@ export const jsonSyntax: Rule = {
     }
     for (const problem of context.policy.syntaxProblems) {
       if (context.reportSyntaxErrors === 'all' || (context.reportSyntaxErrors === 'strictOnly' && problem.strictOnly)) {
-        context.report(problem, problem.message);
+        context.report(problem, problem.message, { fixes: problem.fixes });
       }
     }
   },

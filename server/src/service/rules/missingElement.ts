@@ -1,5 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import { describeOwner } from './schemaProblems';
+import { explainsMissing } from './unknownElement';
 import type { Rule } from './rule';
 
 const ADVICE: Record<string, string> = {
@@ -9,16 +10,20 @@ const ADVICE: Record<string, string> = {
   Resource: 'Add "Resource" with the bucket ARN ("arn:aws:s3:::BUCKET") and/or its objects ("arn:aws:s3:::BUCKET/*").',
 };
 
-/** A required element is missing: Statement, or a statement's Effect, Action or Resource (Access Analyzer "Missing …"). */
+/**
+ * A required element is missing: Statement, or a statement's Effect, Action or Resource (Access
+ * Analyzer "Missing …"). Silent when a misspelling of it is there ("Actions"): `unknownElement` reports that.
+ */
 export const missingElement: Rule = {
   id: 'missingElement',
   defaultSeverity: 'error',
   description: 'A required element is missing (Statement, Effect, Action/NotAction or Resource/NotResource).',
   runsOnBrokenDocuments: false,
   check(context) {
-    for (const problem of context.schemaProblems()) {
+    const problems = context.schemaProblems();
+    for (const problem of problems) {
       const names = problem.names ?? [];
-      if (problem.kind !== 'missingProperty' || names.includes('Principal')) {
+      if (problem.kind !== 'missingProperty' || names.includes('Principal') || explainsMissing(problems, problem.path, names)) {
         continue;
       }
       const main = names[0];

@@ -2,8 +2,13 @@
 import { detectTextStyle, lineIndentAt, startsLine } from '../edits/jsonEdits';
 import { CURRENT_POLICY_VERSION } from '../policyVersions';
 import type { Rule } from './rule';
+import { explainsMissing } from './unknownElement';
 
-/** No Version element: the policy is read with the legacy 2008-10-17 rules (Access Analyzer "Missing version"). */
+/**
+ * No Version element: the policy is read with the legacy 2008-10-17 rules (Access Analyzer "Missing
+ * version"). Silent when a misspelt "version" is there: `unknownElement` renames it, and adding a
+ * second Version next to it would leave a duplicate key after fix-all.
+ */
 export const missingVersion: Rule = {
   id: 'missingVersion',
   defaultSeverity: 'warning',
@@ -11,7 +16,7 @@ export const missingVersion: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     const { root, topMembers, text } = context.policy;
-    if (root?.type !== 'object' || topMembers.has('Version')) {
+    if (root?.type !== 'object' || topMembers.has('Version') || explainsMissing(context.schemaProblems(), [], ['Version'])) {
       return;
     }
     const firstProperty = root.children?.[0];
