@@ -5,18 +5,22 @@ import snippets from '../../snippets/s3-bucket-policy.json';
 import { secureTransportDenyStatement } from '../../server/src/service/fixes/secureTransportDenyStatement';
 import { lint, service } from '../helpers/policyTest';
 
-/** What each placeholder text stands for, and the sample value the tests type into it. */
+/**
+ * What each placeholder text stands for, and the value the tests type into it. The bucket and the
+ * account are not the AWS documentation's examples (example-bucket, 111122223333): the `placeholder`
+ * rule rightly reports those as text left over from a template.
+ */
 const SAMPLE_VALUES: Record<string, string> = {
-  'bucket-name': 'example-bucket',
-  'account-id': '111122223333',
-  'vpce-id': 'vpce-1a2b3c4d',
-  'vpc-id': 'vpc-1a2b3c4d',
+  'your-bucket-name': 's3policy-snippet-test',
+  'your-account-id': '210987654321',
+  'your-vpce-id': 'vpce-1a2b3c4d',
+  'your-vpc-id': 'vpc-1a2b3c4d',
 };
 
 const TAB_STOP = /\$\{(\d+):([^}]*)\}|\$\{(\d+)\}|\$(\d+)/g;
 
 /** The HTTPS-only deny the service itself inserts (missingSecureTransportDeny's fix), for the sample bucket. */
-const HTTPS_ONLY_DENY = JSON.stringify(secureTransportDenyStatement(service.parse('{"Statement": {"Resource": "arn:aws:s3:::example-bucket"}}')), null, 2);
+const HTTPS_ONLY_DENY = JSON.stringify(secureTransportDenyStatement(service.parse(`{"Statement": {"Resource": "arn:aws:s3:::${SAMPLE_VALUES['your-bucket-name']}"}}`)), null, 2);
 
 /**
  * Expands a snippet body as the editor would after the user typed a value into every tab stop:
@@ -85,7 +89,7 @@ describe('snippets', () => {
         const arns = snippet.text.match(/arn:aws:s3:::[^"/]*/g) ?? [];
         assert.ok(arns.length > 0);
         for (const arn of arns) {
-          assert.match(arn, /^arn:aws:s3:::(\$\{1:bucket-name\}|\$1)$/);
+          assert.match(arn, /^arn:aws:s3:::(\$\{1:your-bucket-name\}|\$1)$/);
         }
       });
 
@@ -103,8 +107,8 @@ describe('snippets', () => {
     assert.match(byPrefix.get('s3policy-restrict-to-vpc') ?? '', /"StringNotEquals": \{\s*"aws:SourceVpc": "vpc-1a2b3c4d"/);
     const read = JSON.parse(`[${byPrefix.get('s3policy-cross-account-read') ?? ''}]`) as { Action: string; Resource: string }[];
     assert.deepEqual(read.map((statement) => [statement.Action, statement.Resource]), [
-      ['s3:ListBucket', 'arn:aws:s3:::example-bucket'],
-      ['s3:GetObject', 'arn:aws:s3:::example-bucket/*'],
+      ['s3:ListBucket', 'arn:aws:s3:::s3policy-snippet-test'],
+      ['s3:GetObject', 'arn:aws:s3:::s3policy-snippet-test/*'],
     ]);
     assert.match(byPrefix.get('s3policy-cross-account-write') ?? '', /"StringEquals": \{\s*"s3:x-amz-acl": "bucket-owner-full-control"/);
   });
