@@ -1,0 +1,136 @@
+// S3 Bucket Policy — MIT License.
+// Measures the synchronous work of activating the extension, outside VS Code, in a fresh process:
+//   node bench/activation.cjs <extension.js> <extension root (where server/out/server.js is)>
+// A stand-in `vscode` module is put in the require cache: every top-level name of the API (read
+// from @types/vscode) is a proxy whose every member is a callable, constructible stand-in, with the
+// few concrete values the language client checks (its version, empty lists). Then it times `require(extension.js)` (loading the bundle) and the synchronous part
+// of `activate(context)` (until it returns; what it starts asynchronously is not counted). The
+// client's real `child_process.fork` of the server runs, so spawning the server is counted when
+// activation does it synchronously; the forked process is recorded and killed afterwards. Prints
+// one JSON line.
+'use strict';
+const childProcess = require('node:child_process');
+const fs = require('node:fs');
+const Module = require('node:module');
+const path = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const [extensionFile, extensionRoot] = process.argv.slice(2);
+
+/** A value that is every function, class and namespace at once. */
+function standIn(name) {
+  const cache = new Map();
+  const target = function standInFunction() {};
+  return new Proxy(target, {
+    get(_, property) {
+      if (property === 'then') {
+        return undefined;
+      }
+      if (property === Symbol.iterator) {
+        return () => [][Symbol.iterator]();
+      }
+      if (property === Symbol.toPrimitive) {
+        return () => '';
+      }
+      if (property === 'length') {
+        return 0;
+      }
+      if (typeof property === 'symbol') {
+        return undefined;
+      }
+      if (!cache.has(property)) {
+        cache.set(property, standIn(`${name}.${property}`));
+      }
+      return cache.get(property);
+    },
+    set(_, property, value) {
+      cache.set(property, value);
+      return true;
+    },
+    apply: () => standIn(`${name}()`),
+    construct: () => standIn(`new ${name}()`),
+  });
+}
+
+/** The top-level names of the `vscode` API, read from @types/vscode, each a stand-in. */
+function vscodeModule() {
+  const typings = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  const api = {};
+  for (const match of typings.matchAll(/^\texport (?:class|enum|namespace|const|let|function) (\w+)/gm)) {
+    api[match[1]] = standIn(`vscode.${match[1]}`);
+  }
+  return api;
+}
+
+const vscode = vscodeModule();
+vscode.version = '1.91.0';
+vscode.workspace.workspaceFolders = undefined;
+vscode.workspace.textDocuments = [];
+vscode.window.visibleTextEditors = [];
+vscode.env.language = 'en';
+
+const FAKE_VSCODE = path.join(__dirname, 'vscode-stand-in.js');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolve(request, ...rest) {
+  return request === 'vscode' ? FAKE_VSCODE : resolveFilename.call(this, request, ...rest);
+};
+const fakeModule = new Module(FAKE_VSCODE);
+fakeModule.filename = FAKE_VSCODE;
+fakeModule.loaded = true;
+fakeModule.exports = vscode;
+require.cache[FAKE_VSCODE] = fakeModule;
+
+const spawned = [];
+for (const name of ['fork', 'spawn']) {
+  const original = childProcess[name];
+  childProcess[name] = function recorded(...args) {
+    const child = original.apply(this, args);
+    spawned.push({ call: name, module: path.relative(extensionRoot, String(args[0])), atMs: performance.now(), child });
+    return child;
+  };
+}
+
+const context = {
+  subscriptions: [],
+  extensionPath: extensionRoot,
+  extensionUri: vscode.Uri.file(extensionRoot),
+  asAbsolutePath: (relative) => path.join(extensionRoot, relative),
+  globalState: standIn('globalState'),
+  workspaceState: standIn('workspaceState'),
+  environmentVariableCollection: standIn('environmentVariableCollection'),
+  extensionMode: 1,
+  logUri: vscode.Uri.file(path.join(extensionRoot, '.log')),
+  storageUri: undefined,
+  globalStorageUri: vscode.Uri.file(path.join(extensionRoot, '.storage')),
+};
+
+const loadStart = performance.now();
+const extension = require(path.resolve(extensionFile));
+const loadEnd = performance.now();
+let api;
+let error;
+try {
+  api = extension.activate(context);
+} catch (thrown) {
+  error = thrown instanceof Error ? thrown.message : String(thrown);
+}
+const activateEnd = performance.now();
+Promise.resolve(api?.ready).catch(() => undefined);
+
+// Let the asynchronous start run briefly so a fork done after the first await is seen too.
+setTimeout(() => {
+  const result = {
+    loadMs: loadEnd - loadStart,
+    activateSyncMs: activateEnd - loadEnd,
+    totalSyncMs: activateEnd - loadStart,
+    activateThrew: error,
+    returnedApi: api !== undefined && typeof api === 'object',
+    subscriptions: context.subscriptions.length,
+    spawnedServer: spawned.map(({ call, module, atMs }) => `${call} ${module} (${atMs <= activateEnd ? 'during' : 'after'} the synchronous part)`),
+  };
+  for (const { child } of spawned) {
+    child.kill();
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+}, 300);

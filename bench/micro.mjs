@@ -1,0 +1,108 @@
+// S3 Bucket Policy — MIT License.
+// In-process measurements on the same documents: JSON.parse (the floor), jsonc-parser parseTree,
+// vscode-json-languageservice parse + schema validation (the baseline), and our service, bundled
+// from the TypeScript sources with the server's esbuild settings so it is always the current code.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { getLanguageService } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { measure } from './stats.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const POLICY_URI = 'file:///bench/bucket-policy.json';
+
+/** Bundles the policy language service, its rule registry and the jsonc-parser copy it uses into a temporary CommonJS file and loads it. */
+export async function loadService() {
+  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-bench-')), 'service.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: "export * from './server/src/service/policyLanguageService';\nexport { ALL_RULES } from './server/src/service/rules';\nexport { parseTree } from 'jsonc-parser';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    outfile,
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile);
+}
+
+/** The baseline: VS Code's JSON language service with our schema registered once, as VS Code does. */
+function jsonLanguageService() {
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/s3-bucket-policy.schema.json'), 'utf8'));
+  const service = getLanguageService({});
+  service.configure({ validate: true, allowComments: false, schemas: [{ uri: 'file:///bench/s3-bucket-policy.schema.json', fileMatch: ['*bucket-policy*.json'], schema }] });
+  return service;
+}
+
+/** The string node of the first action of the middle statement: a typical place to ask for completion or hover. */
+function typicalOffset(policy) {
+  const statement = policy.statements[Math.floor(policy.statements.length / 2)];
+  const action = statement.members.get('Action')?.valueNode ?? statement.members.get('Effect')?.valueNode;
+  const node = action?.type === 'array' ? action.children[0] : action;
+  return node.offset + 4;
+}
+
+/**
+ * Measures every in-process row on every document. Completion and hover are measured when the
+ * service has `doComplete` / `doHover` (called as (document, policy, position, settings)), and
+ * reported as not implemented otherwise.
+ */
+export async function runMicro(documents, { runs }) {
+  const ours = await loadService();
+  const service = ours.getPolicyLanguageService();
+  const settings = ours.DEFAULT_LINT_SETTINGS;
+  const baseline = jsonLanguageService();
+  const baselineSettings = { comments: 'error', trailingCommas: 'error', schemaValidation: 'error', schemaRequest: 'ignore' };
+  const results = {};
+  for (const document of documents) {
+    const text = document.text;
+    const textDocument = () => TextDocument.create(POLICY_URI, 'json', 1, text);
+    const policy = service.parse(text);
+    const position = textDocument().positionAt(typicalOffset(policy));
+    const rows = {
+      'JSON.parse': () => JSON.parse(text),
+      'jsonc-parser parseTree': () => ours.parseTree(text, []),
+      'vscode-json-languageservice parse + doValidation': () => {
+        const doc = textDocument();
+        return baseline.doValidation(doc, baseline.parseJSONDocument(doc), baselineSettings);
+      },
+      'our parse (parsePolicy)': () => service.parse(text),
+      'our full lint (parse + schema + every rule)': () => service.findProblems(service.parse(text), settings),
+      'our full lint as LSP diagnostics (doValidation)': () => {
+        const doc = textDocument();
+        return service.doValidation(doc, service.parse(text), settings);
+      },
+      'our completion at a typical position': typeof service.doComplete === 'function' ? () => service.doComplete(textDocument(), policy, position, settings) : undefined,
+      'our hover at a typical position': typeof service.doHover === 'function' ? () => service.doHover(textDocument(), policy, position, settings) : undefined,
+    };
+    const baselineProblems = await rows['vscode-json-languageservice parse + doValidation']();
+    const entry = {
+      bytes: document.bytes,
+      statements: document.statements,
+      findings: service.findProblems(policy, settings).map((finding) => `${finding.ruleId}: ${finding.message}`),
+      baselineFindings: baselineProblems.map((diagnostic) => diagnostic.message),
+      rows: {},
+    };
+    for (const [name, work] of Object.entries(rows)) {
+      if (!work) {
+        entry.rows[name] = { status: 'not implemented' };
+        continue;
+      }
+      try {
+        entry.rows[name] = { status: 'measured', ...(await measure(work, { runs })) };
+      } catch (error) {
+        entry.rows[name] = { status: `failed: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    }
+    results[document.name] = entry;
+  }
+  return { results, rules: ours.ALL_RULES.map((rule) => rule.id) };
+}

@@ -1,0 +1,57 @@
+// S3 Bucket Policy — MIT License.
+// Runs our full lint on one benchmark document in a loop, to find where the time and the memory go:
+//   node --cpu-prof --cpu-prof-dir=/tmp/profiles bench/profile.mjs [1|20|200 (KB, default 20)] [seconds]
+//     then open the .cpuprofile in Chrome DevTools (Performance) or VS Code;
+//   node bench/profile.mjs 20 --alloc
+//     prints the bytes allocated per full lint (sampled, garbage included) and the top allocation sites.
+import { Session } from 'node:inspector/promises';
+import { performance } from 'node:perf_hooks';
+import { loadService } from './micro.mjs';
+import { generatePolicy } from './policies.mjs';
+
+const [kilobytes = '20', seconds = 5] = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number);
+const name = `${kilobytes} KB`;
+const ours = await loadService();
+const service = ours.getPolicyLanguageService();
+const { text } = generatePolicy(name);
+const lint = () => service.findProblems(service.parse(text), ours.DEFAULT_LINT_SETTINGS);
+
+/** Sampled allocations of `calls` lints, garbage included, by allocating function (built-ins charged to their caller). */
+async function allocations(calls) {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let index = 0; index < calls; index++) {
+    lint();
+  }
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  const bySite = new Map();
+  let total = 0;
+  const walk = (node, owner) => {
+    const builtin = node.callFrame.lineNumber < 0;
+    const site = builtin ? `${owner} [${node.callFrame.functionName || 'native'}]` : `${node.callFrame.functionName || '(anonymous)'} (service.cjs:${node.callFrame.lineNumber + 1})`;
+    total += node.selfSize;
+    bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+    node.children.forEach((child) => walk(child, builtin ? owner : site));
+  };
+  walk(profile.head, '(root)');
+  console.log(`${name}: about ${(total / calls / 1024).toFixed(0)} KB allocated per full lint`);
+  for (const [site, bytes] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`${(bytes / calls / 1024).toFixed(1).padStart(8)} KB  ${site}`);
+  }
+}
+
+for (let index = 0; index < 200; index++) {
+  lint();
+}
+if (process.argv.includes('--alloc')) {
+  await allocations(500);
+} else {
+  const end = performance.now() + seconds * 1000;
+  let calls = 0;
+  while (performance.now() < end) {
+    lint();
+    calls++;
+  }
+  console.log(`${name}: ${calls} full lints, ${((seconds * 1000) / calls).toFixed(3)} ms each`);
+}

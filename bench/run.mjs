@@ -1,0 +1,170 @@
+// S3 Bucket Policy — MIT License.
+// `npm run bench`: how much our linting costs next to parsing and next to VS Code's own JSON
+// language service, over LSP, in memory, on disk and at activation. Prints the tables and the
+// ratios, writes bench/results.json with every figure and the budgets, and exits non-zero when a
+// budget fails. A benchmark, not a test: run it on a quiet machine, re-run it when rules change.
+//
+//   node bench/run.mjs [--runs 200] [--no-package] [--profile-server <dir>]
+//
+// --runs            samples per in-process measurement (at least 200 for the published figures)
+// --no-package      measure the existing s3-bucket-policy.vsix instead of running `npm run package`
+// --profile-server  write a CPU profile of the server during the edit session into <dir>
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runLsp } from './lsp.mjs';
+import { runMicro } from './micro.mjs';
+import { DOCUMENT_SIZES, generatePolicy } from './policies.mjs';
+import { formatBytes, formatMs, percentile } from './stats.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const VSIX = path.join(root, 's3-bucket-policy.vsix');
+const MB = 1024 * 1024;
+
+function option(name, fallback) {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : fallback;
+}
+
+const runs = Math.max(1, Number(option('--runs', '200')));
+const profileDir = option('--profile-server', undefined);
+
+function machine() {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf8') : '';
+  return {
+    cpu: /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown',
+    nproc: os.availableParallelism(),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
+  };
+}
+
+/**
+ * Packages the extension (`npm run package`) and unpacks the .vsix into a temporary directory, so
+ * the sizes, the server and the activation are measured on exactly what ships, whatever rebuilds
+ * happen in the working tree meanwhile. Falls back to the working tree's bundles when packaging
+ * fails, and then reports the .vsix as missing.
+ */
+function packaged() {
+  let packageError;
+  if (!process.argv.includes('--no-package')) {
+    const result = spawnSync('npm', ['run', 'package'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) {
+      packageError = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-5).join('\n');
+    }
+  }
+  if (packageError === undefined && fs.existsSync(VSIX)) {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-vsix-'));
+    execFileSync('unzip', ['-q', VSIX, '-d', directory]);
+    return { vsixBytes: fs.statSync(VSIX).size, extensionRoot: path.join(directory, 'extension'), source: 'vsix' };
+  }
+  return { vsixBytes: undefined, extensionRoot: root, source: 'working tree (packaging failed or no .vsix)', packageError };
+}
+
+function activation(extensionRoot, times = 5) {
+  const samples = [];
+  for (let run = 0; run < times; run++) {
+    const output = execFileSync(process.execPath, [path.join(import.meta.dirname, 'activation.cjs'), path.join(extensionRoot, 'client/out/extension.js'), extensionRoot], { encoding: 'utf8' });
+    samples.push(JSON.parse(output.trim().split('\n').pop()));
+  }
+  const median = (key) => percentile(samples.map((sample) => sample[key]), 0.5);
+  return { runs: times, loadMs: median('loadMs'), activateSyncMs: median('activateSyncMs'), totalSyncMs: median('totalSyncMs'), lastRun: samples[samples.length - 1] };
+}
+
+function table(header, rows) {
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
+  for (const row of rows) {
+    lines.push(`| ${row.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+const results = { date: new Date().toISOString(), machine: machine(), runsPerMeasurement: runs };
+const documents = Object.keys(DOCUMENT_SIZES).map(generatePolicy);
+const ship = packaged();
+results.package = { source: ship.source, ...(ship.packageError ? { error: ship.packageError } : {}) };
+
+console.log(`Measuring in-process figures (${runs} runs each)…`);
+const micro = await runMicro(documents, { runs });
+results.rules = micro.rules;
+results.documents = Object.fromEntries(documents.map((document) => [document.name, {
+  bytes: document.bytes,
+  statements: document.statements,
+  ourFindings: micro.results[document.name].findings,
+  baselineFindings: micro.results[document.name].baselineFindings,
+}]));
+results.inProcess = Object.fromEntries(Object.entries(micro.results).map(([name, entry]) => [name, entry.rows]));
+
+const median = (documentName, row) => results.inProcess[documentName][row]?.medianMs;
+const LINT = 'our full lint (parse + schema + every rule)';
+const BASELINE = 'vscode-json-languageservice parse + doValidation';
+const PARSE_TREE = 'jsonc-parser parseTree';
+results.ratios = Object.fromEntries(documents.map(({ name }) => [name, {
+  lintOverBaseline: median(name, LINT) / median(name, BASELINE),
+  lintOverParseTree: median(name, LINT) / median(name, PARSE_TREE),
+  lintOverJsonParse: median(name, LINT) / median(name, 'JSON.parse'),
+}]));
+
+console.log('Measuring over LSP (cold starts, 1,100 edits)…');
+const twenty = documents.find((document) => document.name === '20 KB');
+results.lsp = { server: `server/out/server.js from the ${ship.source}`, document: '20 KB', ...(await runLsp(twenty.text, {
+  serverFile: path.join(ship.extensionRoot, 'server/out/server.js'),
+  serverNodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [],
+})) };
+
+console.log('Measuring activation and sizes…');
+results.activation = { method: 'bench/activation.cjs: require + activate() with a stand-in vscode module, fresh process, median of 5', ...activation(ship.extensionRoot) };
+const sizeOf = (file) => (fs.existsSync(file) ? fs.statSync(file).size : undefined);
+results.sizes = {
+  clientBundleBytes: sizeOf(path.join(ship.extensionRoot, 'client/out/extension.js')),
+  serverBundleBytes: sizeOf(path.join(ship.extensionRoot, 'server/out/server.js')),
+  vsixBytes: ship.vsixBytes,
+};
+results.machine.loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
+
+const budget = (name, value, limit) => ({ name, value: value === undefined ? null : Number(value.toFixed(3)), limit, pass: value !== undefined && value <= limit });
+results.budgets = [
+  budget('full lint of 20 KB ÷ vscode-json-languageservice parse+validate', results.ratios['20 KB'].lintOverBaseline, 0.5),
+  budget('full lint of 20 KB ÷ jsonc-parser parseTree', results.ratios['20 KB'].lintOverParseTree, 2),
+  budget('LSP didChange → publishDiagnostics p99 on 20 KB (ms)', results.lsp.latency.p99Ms, 10),
+  budget('cold start → first diagnostics, median (ms)', results.lsp.coldStart.p50Ms, 500),
+  budget('server RSS after 1,000 edits (MB)', results.lsp.memory.rssAfterEditsBytes / MB, 80),
+  budget('.vsix size (MB)', results.sizes.vsixBytes === undefined ? undefined : results.sizes.vsixBytes / MB, 1.5),
+  budget('activation: synchronous work, load + activate() (ms)', results.activation.totalSyncMs, 50),
+];
+
+fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const rowNames = Object.keys(results.inProcess['20 KB']);
+const cell = (entry) => (entry?.status === 'measured' ? formatMs(entry.medianMs) : entry?.status ?? '—');
+console.log(`\nIn-process medians (${runs} runs after warm-up; ${micro.rules.length} rules)\n`);
+console.log(table(['', ...documents.map((document) => `${document.name} (${document.bytes} B, ${document.statements} statements)`)], rowNames.map((row) => [row, ...documents.map(({ name }) => cell(results.inProcess[name][row]))])));
+console.log('\nRatios of our full lint\n');
+console.log(table(['', ...documents.map(({ name }) => name)], [
+  ['÷ vscode-json-languageservice parse + doValidation', ...documents.map(({ name }) => `${results.ratios[name].lintOverBaseline.toFixed(2)}×`)],
+  ['÷ jsonc-parser parseTree', ...documents.map(({ name }) => `${results.ratios[name].lintOverParseTree.toFixed(2)}×`)],
+  ['÷ JSON.parse', ...documents.map(({ name }) => `${results.ratios[name].lintOverJsonParse.toFixed(1)}×`)],
+]));
+const { latency, coldStart, memory } = results.lsp;
+console.log('\nLanguage server, sizes, activation\n');
+console.log(table(['', 'value'], [
+  ['didChange → publishDiagnostics, 20 KB, p50 / p99 (200 edits)', `${formatMs(latency.p50Ms)} / ${formatMs(latency.p99Ms)}`],
+  ...Object.entries(latency.byKind).map(([kind, figures]) => [`  edits leaving it ${kind === 'valid' ? 'a valid policy' : kind === 'semantic' ? 'valid JSON with a policy error' : 'with a JSON syntax error'} (${figures.count}), p50 / p99`, `${formatMs(figures.p50Ms)} / ${formatMs(figures.p99Ms)}`]),
+  [`cold start → first diagnostics, median / max of ${coldStart.runs}`, `${formatMs(coldStart.p50Ms)} / ${formatMs(coldStart.maxMs)}`],
+  [`server RSS after ${memory.warmupEdits} warm-up edits → after ${memory.edits} more`, `${formatBytes(memory.rssAfterWarmupBytes)} → ${formatBytes(memory.rssAfterEditsBytes)}`],
+  ['client bundle / server bundle', `${formatBytes(results.sizes.clientBundleBytes)} / ${formatBytes(results.sizes.serverBundleBytes)}`],
+  ['.vsix', formatBytes(results.sizes.vsixBytes)],
+  ['activation: load bundle + activate() synchronous part', `${formatMs(results.activation.loadMs)} + ${formatMs(results.activation.activateSyncMs)}`],
+]));
+if (ship.packageError) {
+  console.log(`\nnpm run package failed; sizes and servers come from the working tree:\n${ship.packageError}`);
+}
+console.log('\nBudgets\n');
+for (const entry of results.budgets) {
+  console.log(`${entry.pass ? 'pass' : 'FAIL'}  ${entry.name}: ${entry.value ?? 'missing'} (limit ${entry.limit})`);
+}
+console.log(`\nMachine: ${results.machine.cpu}, ${results.machine.nproc} CPUs, Node ${results.machine.node}; load average ${results.machine.loadAverageAtStart[0]} at start, ${results.machine.loadAverageAtEnd[0]} at end. Figures in bench/results.json.`);
+process.exit(results.budgets.every((entry) => entry.pass) ? 0 : 1);
