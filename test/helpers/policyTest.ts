@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { applyOffsetEdits } from '../../server/src/service/edits/jsonEdits';
 import { DEFAULT_LINT_SETTINGS, getPolicyLanguageService } from '../../server/src/service/policyLanguageService';
 import type { PolicyFinding, PolicyLintSettings } from '../../server/src/service/policyLanguageTypes';
+import { ALL_RULES } from '../../server/src/service/rules';
 
 /** The service under test, created once. */
 export const service = getPolicyLanguageService();
@@ -45,21 +46,39 @@ export function fixTitles(text: string, ruleId: string, settings?: PolicyLintSet
   return findingsOf(text, ruleId, settings).map((finding) => finding.fixes.map((fix) => `${fix.title}${fix.isPreferred ? ' (preferred)' : ''}`));
 }
 
-/** The rule id of every finding, in document order: for asserting that a mistake is reported once, by the right rule. */
-export function ruleIds(text: string, settings?: PolicyLintSettings): string[] {
+/**
+ * The core rules: syntax, structure, versions, effect, principals, condition operators, action
+ * prefixes and the HTTPS-only deny. Tests of these rules lint with these alone (`coreSettings`), so
+ * that rules added later cannot change what they assert.
+ */
+export const CORE_RULE_IDS: readonly string[] = [
+  'jsonSyntax', 'smartQuotes', 'duplicateKey', 'unknownElement', 'invalidType', 'missingElement', 'missingPrincipal',
+  'conflictingElements', 'emptyStatement', 'invalidVersion', 'missingVersion', 'legacyVersion', 'invalidEffect',
+  'invalidPrincipal', 'unsupportedPrincipalType', 'invalidConditionOperator', 'actionPrefixCase',
+  'missingSecureTransportDeny', 'incompleteSecureTransportDeny',
+];
+
+/** Settings that run the core rules only, with the given syntax reporting (all, as the CLI does, unless told). */
+export function coreSettings(reportSyntaxErrors: PolicyLintSettings['reportSyntaxErrors'] = 'all'): PolicyLintSettings {
+  const others = ALL_RULES.filter((rule) => !CORE_RULE_IDS.includes(rule.id));
+  return { rules: Object.fromEntries(others.map((rule) => [rule.id, 'off'])), reportSyntaxErrors };
+}
+
+/** The rule id of every core finding, in document order: for asserting that a mistake is reported once, by the right rule. */
+export function ruleIds(text: string, settings: PolicyLintSettings = coreSettings()): string[] {
   return lint(text, settings).map((finding) => finding.ruleId);
 }
 
-/** The text after every preferred fix, as `--fix` and fix-all apply them. */
-export function fixAll(text: string, settings: PolicyLintSettings = DEFAULT_LINT_SETTINGS): string {
+/** The text after every preferred fix of the core rules, as `--fix` and fix-all apply them. */
+export function fixAll(text: string, settings: PolicyLintSettings = coreSettings()): string {
   return service.fixAll(text, settings).text;
 }
 
 /** The HTTPS-only deny every clean test policy carries, so that the secure-transport rules stay quiet. */
-export const HTTPS_ONLY_DENY = '{ "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"], "Condition": { "Bool": { "aws:SecureTransport": "false" } } }';
+export const HTTPS_ONLY_DENY = '{ "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"], "Condition": { "Bool": { "aws:SecureTransport": "false" } } }';
 
-/** A public-read statement on example-bucket, correct in every respect. */
-export const PUBLIC_READ = '{ "Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::example-bucket/*" }';
+/** A statement letting a partner account read the objects of acme-web-assets, correct in every respect. */
+export const PARTNER_READ = '{ "Sid": "PartnerRead", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:root" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-web-assets/*" }';
 
 /**
  * A policy with Version 2012-10-17 and the given statements (written on one line each), followed by
@@ -87,7 +106,7 @@ export interface HttpsOnlyPolicyParts {
 }
 
 /**
- * A one-statement policy that denies plain HTTP on example-bucket, one element per line, clean as
+ * A one-statement policy that denies plain HTTP on acme-web-assets, one element per line, clean as
  * it is; each part can be replaced by a mistake. Used by the LSP tests.
  */
 export function httpsOnlyPolicy({ version = '2012-10-17', effect = 'Deny', action = 's3:*' }: HttpsOnlyPolicyParts = {}): string {
@@ -99,7 +118,7 @@ export function httpsOnlyPolicy({ version = '2012-10-17', effect = 'Deny', actio
       "Effect": "${effect}",
       "Principal": "*",
       "Action": "${action}",
-      "Resource": ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"],
+      "Resource": ["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"],
       "Condition": { "Bool": { "aws:SecureTransport": "false" } }
     }
   ]

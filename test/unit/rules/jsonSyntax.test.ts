@@ -2,21 +2,21 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PolicyLintSettings } from '../../../server/src/service/policyLanguageTypes';
-import { applyFindingFix, assertClean, findingsOf, fixAll, fixTitles, PUBLIC_READ, policyWith, ruleIds, underlined } from '../../helpers/policyTest';
+import { applyFindingFix, assertClean, coreSettings, findingsOf, fixAll, fixTitles, PARTNER_READ, policyWith, ruleIds, underlined } from '../../helpers/policyTest';
 
-const clean = policyWith(PUBLIC_READ);
-const mode = (reportSyntaxErrors: PolicyLintSettings['reportSyntaxErrors']): PolicyLintSettings => ({ rules: {}, reportSyntaxErrors });
+const clean = policyWith(PARTNER_READ);
 const underlinedIn = (text: string, settings: PolicyLintSettings) => findingsOf(text, 'jsonSyntax', settings).map((finding) => text.slice(finding.offset, finding.offset + finding.length));
 
 const withLineComment = clean.replace('  "Statement"', '  // Public website assets\n  "Statement"');
 const withBlockComment = clean.replace('"Version": "2012-10-17",', '"Version": "2012-10-17", /* current language */');
-const withTrailingCommas = clean.replace('"s3:GetObject", "Resource": "arn:aws:s3:::example-bucket/*" }', '"s3:GetObject", "Resource": "arn:aws:s3:::example-bucket/*", }').replace('\n  ]\n}', ',\n  ],\n}');
+const withTrailingCommas = clean.replace('"s3:GetObject", "Resource": "arn:aws:s3:::acme-web-assets/*" }', '"s3:GetObject", "Resource": "arn:aws:s3:::acme-web-assets/*", }').replace('\n  ]\n}', ',\n  ],\n}');
 const withSingleQuotes = clean.replace('"Action": "s3:GetObject"', '"Action": \'s3:GetObject\'');
 const withMissingComma = clean.replace('"Version": "2012-10-17",', '"Version": "2012-10-17"');
 
 describe('jsonSyntax', () => {
   it('stays silent on strict JSON', () => {
     assertClean(clean);
+    assert.deepEqual(ruleIds(clean), []);
   });
 
   it('underlines a line comment and offers to remove the whole line (not preferred: it deletes the user\'s words)', () => {
@@ -61,13 +61,13 @@ describe('jsonSyntax', () => {
   });
 
   it('leaves a single-quoted string with a double quote inside to the plain parse errors, without a fix', () => {
-    const text = clean.replace('"Sid": "PublicRead"', '"Sid": \'Say "hi"\'');
+    const text = clean.replace('"Sid": "PartnerRead"', '"Sid": \'Say "hi"\'');
     assert.ok(findingsOf(text, 'jsonSyntax').length > 0);
     assert.ok(findingsOf(text, 'jsonSyntax').every((finding) => finding.fixes.length === 0));
   });
 
   it('leaves apostrophes inside double-quoted strings and comments alone', () => {
-    assertClean(clean.replace('"Sid": "PublicRead"', '"Sid": "Bob\'s bucket"'));
+    assert.deepEqual(ruleIds(clean.replace('"Sid": "PartnerRead"', '"Sid": "Bob\'s bucket"')), []);
     assert.deepEqual(underlined(clean.replace('  "Statement"', '  // Bob\'s bucket\n  "Statement"'), 'jsonSyntax'), ['// Bob\'s bucket']);
   });
 
@@ -78,28 +78,28 @@ describe('jsonSyntax', () => {
 
   describe('reportSyntaxErrors', () => {
     it('all (CLI): every syntax problem', () => {
-      assert.deepEqual(underlinedIn(withLineComment, mode('all')), ['// Public website assets']);
-      assert.deepEqual(underlinedIn(withMissingComma, mode('all')), ['"Statement"']);
-      assert.deepEqual(underlinedIn(withSingleQuotes, mode('all')), ['\'s3:GetObject\'']);
+      assert.deepEqual(underlinedIn(withLineComment, coreSettings('all')), ['// Public website assets']);
+      assert.deepEqual(underlinedIn(withMissingComma, coreSettings('all')), ['"Statement"']);
+      assert.deepEqual(underlinedIn(withSingleQuotes, coreSettings('all')), ['\'s3:GetObject\'']);
     });
 
     it('strictOnly (VS Code jsonc): only comments and trailing commas, which jsonc accepts and S3 does not', () => {
-      assert.deepEqual(underlinedIn(withLineComment, mode('strictOnly')), ['// Public website assets']);
-      assert.deepEqual(underlinedIn(withTrailingCommas, mode('strictOnly')), [',', ',', ',']);
-      assert.deepEqual(underlinedIn(withMissingComma, mode('strictOnly')), []);
-      assert.deepEqual(underlinedIn(withSingleQuotes, mode('strictOnly')), []);
+      assert.deepEqual(underlinedIn(withLineComment, coreSettings('strictOnly')), ['// Public website assets']);
+      assert.deepEqual(underlinedIn(withTrailingCommas, coreSettings('strictOnly')), [',', ',', ',']);
+      assert.deepEqual(underlinedIn(withMissingComma, coreSettings('strictOnly')), []);
+      assert.deepEqual(underlinedIn(withSingleQuotes, coreSettings('strictOnly')), []);
     });
 
     it('none (VS Code json): nothing, the editor reports them all', () => {
       for (const text of [withLineComment, withTrailingCommas, withMissingComma, withSingleQuotes]) {
-        assert.deepEqual(underlinedIn(text, mode('none')), []);
+        assert.deepEqual(underlinedIn(text, coreSettings('none')), []);
       }
     });
   });
 
   it('does not treat comments or trailing commas as a broken document: structural rules still run', () => {
     const text = withLineComment.replace('"Effect": "Allow", ', '');
-    assert.deepEqual(ruleIds(text, mode('strictOnly')), ['jsonSyntax', 'missingElement']);
+    assert.deepEqual(ruleIds(text, coreSettings('strictOnly')), ['jsonSyntax', 'missingElement']);
   });
 
   it('lets only token-level rules run on a document that does not parse', () => {
@@ -108,7 +108,7 @@ describe('jsonSyntax', () => {
   });
 
   it('stays silent when typographic quotes cause the parse errors: smartQuotes reports them', () => {
-    const text = clean.replace('"Sid": "PublicRead"', '\u201CSid\u201D: \u201CPublicRead\u201D');
+    const text = clean.replace('"Sid": "PartnerRead"', '\u201CSid\u201D: \u201CPartnerRead\u201D');
     assert.deepEqual(findingsOf(text, 'jsonSyntax'), []);
   });
 });

@@ -2,6 +2,7 @@
 import { createScanner, Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { OffsetEdit } from '../policyLanguageTypes';
 import type { Member, PolicyDocument, PolicyStatement, SyntaxProblem } from './policyDocument';
+import { findQuotedSpans } from './quotedSpans';
 
 const PLAIN_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'Unexpected character. S3 accepts strict JSON only: double-quoted strings and no comments.',
@@ -70,41 +71,16 @@ interface SingleQuotedString {
   value: string;
 }
 
-/** The offset of the quote that closes the double-quoted string opened at `offset` (or of the line end when it is unclosed). */
-function endOfDoubleQuotedString(text: string, offset: number): number {
-  let index = offset + 1;
-  while (index < text.length && text[index] !== '"' && text[index] !== '\n') {
-    index += text[index] === '\\' ? 2 : 1;
-  }
-  return index;
-}
+const SINGLE_QUOTE = new Set(['\'']);
 
 /**
- * Finds 'single-quoted' strings outside double-quoted strings and comments. Only those on one line
- * with no double quote or backslash inside are taken: swapping their quotes is then safe.
+ * Finds 'single-quoted' strings. Only those on one line with no double quote or backslash inside
+ * are taken: swapping their quotes is then safe.
  */
 function findSingleQuotedStrings(text: string): SingleQuotedString[] {
-  const found: SingleQuotedString[] = [];
-  for (let offset = 0; offset < text.length; offset++) {
-    const char = text[offset];
-    if (char === '"') {
-      offset = endOfDoubleQuotedString(text, offset);
-    } else if (char === '/' && text[offset + 1] === '/') {
-      const end = text.indexOf('\n', offset);
-      offset = end < 0 ? text.length : end;
-    } else if (char === '/' && text[offset + 1] === '*') {
-      const end = text.indexOf('*/', offset + 2);
-      offset = end < 0 ? text.length : end + 1;
-    } else if (char === '\'') {
-      const close = text.indexOf('\'', offset + 1);
-      const value = close < 0 ? '' : text.slice(offset + 1, close);
-      if (close >= 0 && !/[\r\n"\\]/.test(value)) {
-        found.push({ offset, length: close - offset + 1, value });
-        offset = close;
-      }
-    }
-  }
-  return found;
+  return findQuotedSpans(text, SINGLE_QUOTE, /["\\\r]/).flatMap(({ offset, closeOffset }) => (closeOffset === undefined
+    ? []
+    : [{ offset, length: closeOffset - offset + 1, value: text.slice(offset + 1, closeOffset) }]));
 }
 
 /**

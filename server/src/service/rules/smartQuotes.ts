@@ -1,49 +1,21 @@
 /* S3 Bucket Policy — MIT License. */
+import { findQuotedSpans } from '../parser/quotedSpans';
 import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
 import type { OffsetRange, Rule } from './rule';
 
 const TYPOGRAPHIC_QUOTES = new Set(['\u201C', '\u201D', '\u2018', '\u2019', '\u201E', '\u2033']);
 
-/** A pair of typographic quotes used where JSON needs `"`, e.g. `“Effect”`. */
+/** A pair of typographic quotes used where JSON needs `"`, e.g. `“Effect”`, or a lone one. */
 interface QuotePair extends OffsetRange {
   closeOffset: number | undefined;
 }
 
-/** Finds typographic quotes outside ASCII-quoted strings (inside a real string they are just text). */
+/**
+ * Finds typographic quotes outside ASCII-quoted strings and comments (there they are just text),
+ * paired on their line; a double quote or the line end stops the search for the closing one.
+ */
 export function findTypographicQuotePairs(text: string): QuotePair[] {
-  const pairs: QuotePair[] = [];
-  let inString = false;
-  for (let offset = 0; offset < text.length; offset++) {
-    const char = text[offset];
-    if (inString) {
-      if (char === '\\') {
-        offset++;
-      } else if (char === '"' || char === '\n') {
-        inString = false;
-      }
-      continue;
-    }
-    if (char === '"') {
-      inString = true;
-      continue;
-    }
-    if (!TYPOGRAPHIC_QUOTES.has(char)) {
-      continue;
-    }
-    let close: number | undefined;
-    for (let next = offset + 1; next < text.length && text[next] !== '\n'; next++) {
-      if (TYPOGRAPHIC_QUOTES.has(text[next])) {
-        close = next;
-        break;
-      }
-      if (text[next] === '"') {
-        break;
-      }
-    }
-    pairs.push({ offset, length: (close ?? offset) - offset + 1, closeOffset: close });
-    offset = close ?? offset;
-  }
-  return pairs;
+  return findQuotedSpans(text, TYPOGRAPHIC_QUOTES, /"/).map(({ offset, closeOffset }) => ({ offset, length: (closeOffset ?? offset) - offset + 1, closeOffset }));
 }
 
 /** Typographic quotes (“ ” ‘ ’) used as JSON quotes, as happens when a policy is copied from a blog or a document. */
