@@ -22,7 +22,7 @@ for (const [command, args] of [['node', ['esbuild.mjs']], ['node', ['node_module
 let passed = 0;
 let failed = 0;
 const tap = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-test-')), 'results.tap');
-const testDirectories = ['out/test/unit', 'out/test/server'].filter((directory) => fs.existsSync(path.join(root, directory)));
+const testDirectories = ['out/test/unit', 'out/test/server', 'out/test/cli'].filter((directory) => fs.existsSync(path.join(root, directory)));
 const nodeTests = run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...testDirectories]);
 const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
 passed += Number(/^# pass (\d+)/m.exec(tapText)?.[1] ?? 0);

@@ -84,8 +84,8 @@ export function loadConfig(cwd: string, ruleIds: readonly string[]): CliConfig {
     throw new UsageError(`${file}: "detectByContent" must be true or false.`);
   }
   config.recognition = {
-    files: (raw.files as string[] | undefined) ?? DEFAULT_RECOGNITION_SETTINGS.files,
-    detectByContent: (raw.detectByContent as boolean | undefined) ?? DEFAULT_RECOGNITION_SETTINGS.detectByContent,
+    files: raw.files ?? DEFAULT_RECOGNITION_SETTINGS.files,
+    detectByContent: raw.detectByContent ?? DEFAULT_RECOGNITION_SETTINGS.detectByContent,
   };
   return config;
 }

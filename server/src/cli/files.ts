@@ -39,6 +39,9 @@ function describeError(given: string, error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') {
     return `${given}: permission denied`;
   }
+  if (code === 'ENOTDIR') {
+    return `${given}: not a directory`;
+  }
   return `${given}: ${error instanceof Error ? error.message : String(error)}`;
 }
 

@@ -48,7 +48,7 @@ export function formatText(reports: readonly FileReport[]): string {
   const fixed = reports.filter((report) => report.fixesApplied > 0);
   if (fixed.length > 0) {
     const fixes = fixed.reduce((sum, report) => sum + report.fixesApplied, 0);
-    lines.push(`Fixed ${plural(fixes, 'problem')} in ${plural(fixed.length, 'file')}; what is left is listed above.`);
+    lines.push(`Fixed ${plural(fixes, 'problem')} in ${plural(fixed.length, 'file')}.`);
   }
   const total = reports.reduce((sum, report) => sum + report.diagnostics.length, 0);
   lines.push(`${plural(total, 'problem')} (${plural(countSeverity(reports, 'error'), 'error')}, ${plural(countSeverity(reports, 'warning'), 'warning')}, ${countSeverity(reports, 'information')} information) in ${plural(reports.length, 'file')}`);
