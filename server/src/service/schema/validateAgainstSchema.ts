@@ -71,14 +71,47 @@ function typeMatches(schema: JsonSchema, node: Node): boolean {
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
+/** What the validator derives from one schema object, computed once per root schema and reused across documents. */
+interface CompiledSchemas {
+  resolved: WeakMap<JsonSchema, JsonSchema>;
+  branches: WeakMap<JsonSchema, JsonSchema[]>;
+  allowedNames: WeakMap<JsonSchema, string[]>;
+}
+
+const compiledByRoot = new WeakMap<JsonSchema, CompiledSchemas>();
+const regExps = new Map<string, RegExp>();
+
+function regExp(pattern: string): RegExp {
+  let compiled = regExps.get(pattern);
+  if (!compiled) {
+    compiled = new RegExp(pattern);
+    regExps.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+function memo<T>(cache: WeakMap<JsonSchema, T>, schema: JsonSchema, compute: () => T): T {
+  let value = cache.get(schema);
+  if (value === undefined) {
+    value = compute();
+    cache.set(schema, value);
+  }
+  return value;
+}
+
 /**
  * Validates a jsonc-parser tree against the schema and returns every structural problem with the
- * node it concerns. Linear in the size of the tree; never throws on partial trees.
+ * node it concerns. Linear in the size of the tree; never throws on partial trees. What depends on
+ * the schema alone ($ref resolution, branches, patterns, allowed names) is computed once and reused.
  */
 export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
+  const compiled = memo<CompiledSchemas>(compiledByRoot, rootSchema, () => ({ resolved: new WeakMap(), branches: new WeakMap(), allowedNames: new WeakMap() }));
+  /** The path of the value being visited; copied into a problem only when one is found. */
+  const path: (string | number)[] = [];
+  const here = (...tail: (string | number)[]): (string | number)[] => [...path, ...tail];
 
-  const resolve = (schema: JsonSchema): JsonSchema => {
+  const resolve = (schema: JsonSchema): JsonSchema => memo(compiled.resolved, schema, () => {
     let resolved = schema;
     while (resolved.$ref) {
       const name = resolved.$ref.replace('#/definitions/', '');
@@ -89,90 +122,97 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
       resolved = { ...target, ...withoutRef(resolved) };
     }
     return resolved;
-  };
+  });
 
-  const visit = (node: Node, schemaIn: JsonSchema, path: (string | number)[]): void => {
+  const visit = (node: Node, schemaIn: JsonSchema): void => {
     const schema = resolve(schemaIn);
     if (schema.oneOf || schema.anyOf) {
-      const branches = (schema.oneOf ?? schema.anyOf ?? []).map(resolve);
-      const matching = branches.filter((branch) => typeMatches(branch, node));
-      if (matching.length === 0) {
-        problems.push({ kind: 'wrongType', node, path, expectedTypes: branches.flatMap(typesOf) });
+      const branches = memo(compiled.branches, schema, () => (schema.oneOf ?? schema.anyOf ?? []).map(resolve));
+      const matching = branches.find((branch) => typeMatches(branch, node));
+      if (!matching) {
+        problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: branches.flatMap(typesOf) });
         return;
       }
-      visit(node, matching[0], path);
+      visit(node, matching);
     }
     if (!typeMatches(schema, node)) {
-      problems.push({ kind: 'wrongType', node, path, expectedTypes: typesOf(schema) });
+      problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: typesOf(schema) });
       return;
     }
     const value = node.value;
     if (schema.const !== undefined && value !== schema.const) {
-      problems.push({ kind: 'valueNotAllowed', node, path, schemaMessage: schema.errorMessage, allowedValues: [schema.const] });
+      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: [schema.const] });
     }
     if (schema.enum && !schema.enum.includes(value)) {
-      problems.push({ kind: 'valueNotAllowed', node, path, schemaMessage: schema.errorMessage, allowedValues: schema.enum });
+      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: schema.enum });
     }
-    if (schema.pattern && typeof value === 'string' && !new RegExp(schema.pattern).test(value)) {
-      problems.push({ kind: 'valueNotAllowed', node, path, schemaMessage: schema.patternErrorMessage ?? schema.errorMessage });
+    if (schema.pattern && typeof value === 'string' && !regExp(schema.pattern).test(value)) {
+      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.patternErrorMessage ?? schema.errorMessage });
     }
     if (node.type === 'array') {
       const children = node.children ?? [];
       if (schema.minItems !== undefined && children.length < schema.minItems) {
-        problems.push({ kind: 'tooFewItems', node, path, schemaMessage: schema.errorMessage });
+        problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
       }
       if (schema.items) {
-        children.forEach((child, index) => visit(child, schema.items as JsonSchema, [...path, index]));
+        for (let index = 0; index < children.length; index++) {
+          path.push(index);
+          visit(children[index], schema.items);
+          path.pop();
+        }
       }
     }
     if (node.type === 'object') {
-      visitObject(node, schema, path);
+      visitObject(node, schema);
     }
   };
 
-  const visitObject = (node: Node, schema: JsonSchema, path: (string | number)[]): void => {
+  const visitObject = (node: Node, schema: JsonSchema): void => {
     const members = objectMembers(node);
     const present = new Set(members.map((member) => member.name));
     if (schema.minProperties !== undefined && members.length < schema.minProperties) {
-      problems.push({ kind: 'tooFewItems', node, path, schemaMessage: schema.errorMessage });
+      problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
     }
     for (const name of schema.required ?? []) {
       if (!present.has(name)) {
-        problems.push({ kind: 'missingProperty', node, path, names: [name] });
+        problems.push({ kind: 'missingProperty', node, path: here(), names: [name] });
       }
     }
     for (const clause of schema.allOf ?? []) {
       const alternatives = clause.anyOf?.map((option) => option.required ?? []).filter((names) => names.length > 0);
       if (alternatives && !alternatives.some((names) => names.every((name) => present.has(name)))) {
-        problems.push({ kind: 'missingProperty', node, path, names: alternatives.flat() });
+        problems.push({ kind: 'missingProperty', node, path: here(), names: alternatives.flat() });
       }
       const exclusive = clause.not?.required;
       if (exclusive && exclusive.every((name) => present.has(name))) {
-        problems.push({ kind: 'conflictingProperties', node, path, names: exclusive });
+        problems.push({ kind: 'conflictingProperties', node, path: here(), names: exclusive });
       }
     }
-    const allowedNames = Object.keys(schema.properties ?? {});
+    const namePattern = schema.propertyNames?.pattern;
     for (const member of members) {
-      const memberPath = [...path, member.name];
       const propertySchema = schema.properties?.[member.name];
-      const namePattern = schema.propertyNames?.pattern;
-      if (namePattern && !new RegExp(namePattern).test(member.name)) {
-        problems.push({ kind: 'invalidPropertyName', node: member.keyNode, path: memberPath, schemaMessage: schema.propertyNames?.patternErrorMessage });
+      if (namePattern && !regExp(namePattern).test(member.name)) {
+        problems.push({ kind: 'invalidPropertyName', node: member.keyNode, path: here(member.name), schemaMessage: schema.propertyNames?.patternErrorMessage });
         continue;
       }
       if (propertySchema) {
         if (member.valueNode) {
-          visit(member.valueNode, propertySchema, memberPath);
+          path.push(member.name);
+          visit(member.valueNode, propertySchema);
+          path.pop();
         }
       } else if (schema.additionalProperties === false) {
-        problems.push({ kind: 'unknownProperty', node: member.keyNode, path: memberPath, allowedNames });
+        const allowedNames = memo(compiled.allowedNames, schema, () => Object.keys(schema.properties ?? {}));
+        problems.push({ kind: 'unknownProperty', node: member.keyNode, path: here(member.name), allowedNames: [...allowedNames] });
       } else if (typeof schema.additionalProperties === 'object' && member.valueNode) {
-        visit(member.valueNode, schema.additionalProperties, memberPath);
+        path.push(member.name);
+        visit(member.valueNode, schema.additionalProperties);
+        path.pop();
       }
     }
   };
 
-  visit(root, rootSchema, []);
+  visit(root, rootSchema);
   return problems;
 }
 
