@@ -1,5 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { JsonReport, codesByFile, fixture, runCli, tempTree } from './runCli';
 
@@ -27,6 +29,17 @@ describe('s3-policy-lint on directories', () => {
       'policies/prod/reports.bucket-policy.json': ['invalidVersion', 'missingSecureTransportDeny', 'actionPrefixCase'],
       'policies/staging/logs.s3-policy.json': ['missingSecureTransportDeny'],
     });
+    assert.equal(result.status, 1);
+  });
+
+  it('follows symbolic links to files but not to directories, and skips broken links', () => {
+    const directory = tempTree({ 'real/reports.bucket-policy.json': fixture('broken.bucket-policy.json') });
+    fs.mkdirSync(path.join(directory, 'linked'));
+    fs.symlinkSync('../real/reports.bucket-policy.json', path.join(directory, 'linked/reports.bucket-policy.json'));
+    fs.symlinkSync('../real', path.join(directory, 'linked/real'));
+    fs.symlinkSync('../nowhere.bucket-policy.json', path.join(directory, 'linked/broken.bucket-policy.json'));
+    const result = runCli(['--format', 'json', 'linked'], { cwd: directory });
+    assert.deepEqual(Object.keys(codesByFile(result.stdout)), ['linked/reports.bucket-policy.json']);
     assert.equal(result.status, 1);
   });
 

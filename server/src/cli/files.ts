@@ -45,7 +45,16 @@ function describeError(given: string, error: unknown): string {
   return `${given}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** Every file under `directory` (sorted, depth first), skipping node_modules and .git; unreadable directories become errors. */
+/** True for a symbolic link to a file; links to directories are not followed, so a walk cannot loop. */
+function isFileTarget(link: string): boolean {
+  try {
+    return fs.statSync(link).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Every file under `directory` (sorted, depth first), skipping node_modules and .git; unreadable directories become errors. Broken links are skipped. */
 function walk(directory: string, found: string[], errors: string[]): void {
   let entries: fs.Dirent[];
   try {
@@ -60,7 +69,7 @@ function walk(directory: string, found: string[], errors: string[]): void {
       if (!SKIPPED_DIRECTORIES.has(entry.name)) {
         walk(full, found, errors);
       }
-    } else if (entry.isFile()) {
+    } else if (entry.isFile() || (entry.isSymbolicLink() && isFileTarget(full))) {
       found.push(full);
     }
   }
