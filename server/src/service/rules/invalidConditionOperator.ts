@@ -4,6 +4,17 @@ import { renameKeyEdit } from '../edits/jsonEdits';
 import { closestNames } from '../suggestions';
 import type { Rule } from './rule';
 
+const UNQUALIFIED_OPERATORS = ALL_CONDITION_OPERATORS.filter((operator) => !operator.includes(':'));
+const QUALIFIER = /^(ForAllValues|ForAnyValue):/;
+
+/** The operators a misspelt name most likely means; a correct ForAllValues:/ForAnyValue: qualifier is kept as written. */
+function suggestOperators(name: string): string[] {
+  const qualifier = QUALIFIER.exec(name)?.[0];
+  return qualifier === undefined
+    ? closestNames(name, ALL_CONDITION_OPERATORS)
+    : closestNames(name.slice(qualifier.length), UNQUALIFIED_OPERATORS).map((operator) => qualifier + operator);
+}
+
 /** A condition operator name S3 does not know, e.g. `StringEqual` or `NullIfExists` (Access Analyzer "Invalid condition operator", "Null with if exists"). */
 export const invalidConditionOperator: Rule = {
   id: 'invalidConditionOperator',
@@ -22,7 +33,7 @@ export const invalidConditionOperator: Rule = {
         });
         continue;
       }
-      const suggestions = closestNames(name, ALL_CONDITION_OPERATORS);
+      const suggestions = suggestOperators(name);
       const hint = suggestions.length > 0
         ? ` Did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(' or ')}?`
         : ' Use one such as StringEquals, StringLike, ArnLike, IpAddress, NumericLessThan, DateGreaterThan, Bool or Null.';
