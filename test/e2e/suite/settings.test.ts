@@ -3,6 +3,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, extensionReady, openCopy, ruleOf, SEED_POLICY, waitForDiagnostics, waitForRules } from './helpers';
 
+/** The part of package.json this test reads. */
+interface Manifest {
+  contributes?: { configuration?: ConfigurationSection | ConfigurationSection[] };
+}
+
+interface ConfigurationSection {
+  properties?: Record<string, unknown>;
+}
+
 describe('settings', () => {
   before(extensionReady);
 
@@ -14,8 +23,9 @@ describe('settings', () => {
   it('s3Policy.lint.actionPrefixCase = off removes that diagnostic without a reload, and removing the setting brings it back', async () => {
     const document = await openCopy(SEED_POLICY, 'settings.bucket-policy.json');
     await waitForRules(document.uri, ['invalidVersion', 'actionPrefixCase']);
-    const contributed = [vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON.contributes?.configuration ?? []].flat()
-      .some((section: { properties?: Record<string, unknown> }) => section.properties?.['s3Policy.lint.actionPrefixCase'] !== undefined);
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Manifest | undefined;
+    const contributed = [manifest?.contributes?.configuration ?? []].flat()
+      .some((section) => section.properties?.['s3Policy.lint.actionPrefixCase'] !== undefined);
     assert.ok(contributed, 'package.json contributes no s3Policy.lint.actionPrefixCase setting');
     const configuration = vscode.workspace.getConfiguration('s3Policy');
 
