@@ -6,8 +6,8 @@
 // few concrete values the language client checks (its version, empty lists). Then it times `require(extension.js)` (loading the bundle) and the synchronous part
 // of `activate(context)` (until it returns; what it starts asynchronously is not counted). The
 // client's real `child_process.fork` of the server runs, so spawning the server is counted when
-// activation does it synchronously; the forked process is recorded and killed afterwards. Prints
-// one JSON line.
+// activation does it synchronously; the forked process is recorded (with the node options the
+// client gives it, which the LSP measurements reuse) and killed afterwards. Prints one JSON line.
 'use strict';
 const childProcess = require('node:child_process');
 const fs = require('node:fs');
@@ -85,7 +85,8 @@ for (const name of ['fork', 'spawn']) {
   const original = childProcess[name];
   childProcess[name] = function recorded(...args) {
     const child = original.apply(this, args);
-    spawned.push({ call: name, module: path.relative(extensionRoot, String(args[0])), atMs: performance.now(), child });
+    const options = args.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) ?? {};
+    spawned.push({ call: name, module: path.relative(extensionRoot, String(args[0])), execArgv: options.execArgv ?? [], atMs: performance.now(), child });
     return child;
   };
 }
@@ -117,8 +118,14 @@ try {
 const activateEnd = performance.now();
 Promise.resolve(api?.ready).catch(() => undefined);
 
-// Let the asynchronous start run briefly so a fork done after the first await is seen too.
-setTimeout(() => {
+// Let the asynchronous start run until the server is forked (or 5 s), so a fork done after the
+// first await is seen too, with the node options the client gives the server.
+const waitStart = performance.now();
+const report = () => {
+  if (spawned.length === 0 && performance.now() - waitStart < 5000) {
+    setTimeout(report, 20);
+    return;
+  }
   const result = {
     loadMs: loadEnd - loadStart,
     activateSyncMs: activateEnd - loadEnd,
@@ -127,10 +134,12 @@ setTimeout(() => {
     returnedApi: api !== undefined && typeof api === 'object',
     subscriptions: context.subscriptions.length,
     spawnedServer: spawned.map(({ call, module, atMs }) => `${call} ${module} (${atMs <= activateEnd ? 'during' : 'after'} the synchronous part)`),
+    serverExecArgv: spawned[0]?.execArgv ?? [],
   };
   for (const { child } of spawned) {
     child.kill();
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
-}, 300);
+};
+report();
