@@ -6,6 +6,12 @@ import picomatch from 'picomatch';
 /** How standard input is named in reports. */
 export const STDIN_NAME = '<stdin>';
 
+/** The path of `absolutePath` relative to `base` when it lies inside `base`, else undefined. */
+export function relativeInside(base: string, absolutePath: string): string | undefined {
+  const relative = path.relative(base, absolutePath);
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? undefined : relative;
+}
+
 /** A file to lint, read and recognised. */
 export interface LintTarget {
   /** The path as the user wrote it, or as found under a directory or glob; `<stdin>` for standard input. */

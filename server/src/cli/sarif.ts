@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { RULE_DOCS_BASE_URL, RuleSeverity } from '../service/policyLanguageTypes';
 import { findRule } from '../service/rules';
-import { STDIN_NAME } from './files';
+import { STDIN_NAME, relativeInside } from './files';
 import type { FileReport } from './report';
 
 /** The `$schema` GitHub code scanning documents for SARIF 2.1.0 uploads. */
@@ -24,8 +24,8 @@ function artifactLocation(report: FileReport, cwd: string): ArtifactLocation {
   if (report.absolutePath === undefined) {
     return { uri: encodeURIComponent(STDIN_NAME), description: { text: 'standard input' } };
   }
-  const relative = path.relative(cwd, report.absolutePath);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+  const relative = relativeInside(cwd, report.absolutePath);
+  if (relative === undefined) {
     return { uri: pathToFileURL(report.absolutePath).href };
   }
   return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
