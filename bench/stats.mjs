@@ -8,16 +8,12 @@ export function percentile(samples, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 }
 
-/**
- * Times `work` (sync or async): warm-up first, then `runs` samples. A sample is the mean of a
- * batch of calls sized so one sample lasts at least ~0.5 ms, which keeps timer resolution out of
- * sub-microsecond figures. Returns the median and the spread of the samples, in milliseconds.
- */
-export async function measure(work, { runs = 200, warmupMs = 300, minSampleMs = 0.5 } = {}) {
+/** A function that runs `work` `count` times and returns the milliseconds it took (async when `work` is). */
+async function batchTimer(work) {
   const first = work();
   const isAsync = Boolean(first && typeof first.then === 'function');
   await first;
-  const timeBatch = isAsync
+  return isAsync
     ? async (count) => {
       const start = performance.now();
       for (let index = 0; index < count; index++) {
@@ -32,18 +28,44 @@ export async function measure(work, { runs = 200, warmupMs = 300, minSampleMs = 
       }
       return performance.now() - start;
     };
-  let calls = 0;
-  let spent = 0;
-  while (spent < warmupMs || calls < 20) {
-    spent += await timeBatch(1);
-    calls++;
+}
+
+/**
+ * Times several functions (sync or async) on a shared footing: each is warmed up first, then the
+ * `runs` samples are taken in rounds, one sample of each function per round, so that a change in
+ * machine load during the measurement weighs on all of them alike and their ratios stay fair. A
+ * sample is the mean of a batch of calls sized so one sample lasts at least ~0.5 ms, which keeps
+ * timer resolution out of sub-microsecond figures. Returns, per name, the median and the spread
+ * of the samples, in milliseconds.
+ */
+export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleMs = 0.5 } = {}) {
+  const timers = {};
+  const batches = {};
+  const samples = {};
+  for (const [name, work] of Object.entries(works)) {
+    const timeBatch = await batchTimer(work);
+    let calls = 0;
+    let spent = 0;
+    while (spent < warmupMs || calls < 20) {
+      spent += await timeBatch(1);
+      calls++;
+    }
+    timers[name] = timeBatch;
+    batches[name] = Math.max(1, Math.ceil(minSampleMs / (spent / calls)));
+    samples[name] = [];
   }
-  const batch = Math.max(1, Math.ceil(minSampleMs / (spent / calls)));
-  const samples = [];
   for (let run = 0; run < runs; run++) {
-    samples.push((await timeBatch(batch)) / batch);
+    for (const name of Object.keys(works)) {
+      samples[name].push((await timers[name](batches[name])) / batches[name]);
+    }
   }
-  return { medianMs: percentile(samples, 0.5), p90Ms: percentile(samples, 0.9), minMs: Math.min(...samples), runs, callsPerRun: batch };
+  return Object.fromEntries(Object.keys(works).map((name) => [name, {
+    medianMs: percentile(samples[name], 0.5),
+    p90Ms: percentile(samples[name], 0.9),
+    minMs: Math.min(...samples[name]),
+    runs,
+    callsPerRun: batches[name],
+  }]));
 }
 
 /** Milliseconds with a precision that suits their size. */
