@@ -3,11 +3,16 @@
 //   node --cpu-prof --cpu-prof-dir=/tmp/profiles bench/profile.mjs [1|20|200 (KB, default 20)] [seconds]
 //     then open the .cpuprofile in Chrome DevTools (Performance) or VS Code;
 //   node bench/profile.mjs 20 --alloc
-//     prints the bytes allocated per full lint (sampled, garbage included) and the top allocation sites.
+//     prints the bytes allocated per full lint (sampled, garbage included) and the top allocation sites;
+//   node bench/profile.mjs 20 --rules
+//     prints what each rule adds to a lint with every rule off (parse included in the baseline; a
+//     rule that reads schema problems pays for the schema validation too).
+import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { loadService } from './micro.mjs';
 import { generatePolicy } from './policies.mjs';
+import { measureAll } from './stats.mjs';
 
 const [kilobytes = '20', seconds = 5] = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number);
 const name = `${kilobytes} KB`;
@@ -41,10 +46,38 @@ async function allocations(calls) {
   }
 }
 
+/** Median time of a lint with only one rule on, minus a lint with every rule off, per rule. */
+async function ruleCosts() {
+  const policyText = text;
+  const allOff = Object.fromEntries(ours.ALL_RULES.map((rule) => [rule.id, 'off']));
+  const only = (id) => ({ ...ours.DEFAULT_LINT_SETTINGS, rules: { ...allOff, [id]: undefined } });
+  const schema = JSON.parse(readFileSync(new URL('../schemas/s3-bucket-policy.schema.json', import.meta.url), 'utf8'));
+  const root = service.parse(policyText).root;
+  const works = {
+    'every rule off': () => service.findProblems(service.parse(policyText), { ...ours.DEFAULT_LINT_SETTINGS, rules: allOff }),
+    'full lint': lint,
+    'schema validation alone': () => ours.validateAgainstSchema(root, schema),
+  };
+  for (const rule of ours.ALL_RULES) {
+    const settings = only(rule.id);
+    works[rule.id] = () => service.findProblems(service.parse(policyText), settings);
+  }
+  const timings = await measureAll(works, { runs: 60, warmupMs: 50 });
+  const base = timings['every rule off'].medianMs;
+  const micros = (entry) => `${(entry.medianMs * 1000).toFixed(0)} µs`;
+  console.log(`${name}: full lint ${micros(timings['full lint'])}; with every rule off (parse + facade) ${micros(timings['every rule off'])}; schema validation alone ${micros(timings['schema validation alone'])}. Added by each rule:`);
+  const costs = ours.ALL_RULES.map((rule) => [rule.id, timings[rule.id].medianMs - base]).sort((a, b) => b[1] - a[1]);
+  for (const [id, ms] of costs) {
+    console.log(`${(ms * 1000).toFixed(0).padStart(8)} µs  ${id}`);
+  }
+}
+
 for (let index = 0; index < 200; index++) {
   lint();
 }
-if (process.argv.includes('--alloc')) {
+if (process.argv.includes('--rules')) {
+  await ruleCosts();
+} else if (process.argv.includes('--alloc')) {
   await allocations(500);
 } else {
   const end = performance.now() + seconds * 1000;
