@@ -1,5 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
+import { actionNameCase } from './actionNameCase';
 import { actionPrefixCase } from './actionPrefixCase';
+import { actionResourceMismatch } from './actionResourceMismatch';
 import { conflictingElements } from './conflictingElements';
 import { duplicateKey } from './duplicateKey';
 import { emptyStatement } from './emptyStatement';
@@ -15,11 +17,14 @@ import { missingElement } from './missingElement';
 import { missingPrincipal } from './missingPrincipal';
 import { missingSecureTransportDeny } from './missingSecureTransportDeny';
 import { missingVersion } from './missingVersion';
+import { nonS3Action } from './nonS3Action';
 import { notAPolicy } from './notAPolicy';
 import type { Rule } from './rule';
 import { smartQuotes } from './smartQuotes';
+import { unknownAction } from './unknownAction';
 import { unknownElement } from './unknownElement';
 import { unsupportedPrincipalType } from './unsupportedPrincipalType';
+import { wildcardServiceName } from './wildcardServiceName';
 
 /**
  * The single registry of rules, in reporting order: syntax first, then structure, then meaning.
@@ -44,6 +49,11 @@ export const ALL_RULES: readonly Rule[] = [
   unsupportedPrincipalType,
   invalidConditionOperator,
   actionPrefixCase,
+  actionNameCase,
+  wildcardServiceName,
+  nonS3Action,
+  unknownAction,
+  actionResourceMismatch,
   missingSecureTransportDeny,
   incompleteSecureTransportDeny,
   notAPolicy,

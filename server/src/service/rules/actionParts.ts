@@ -1,0 +1,86 @@
+/* S3 Bucket Policy — MIT License. */
+import type { Node } from 'jsonc-parser';
+import { wildcardRegExp } from '../data/awsData';
+import { stringNodes } from '../parser/nodeUtils';
+import type { PolicyDocument } from '../parser/policyDocument';
+
+/** An action string from an Action or NotAction element, split at its colon. */
+export interface ActionToken {
+  node: Node;
+  value: string;
+  /** The text before the first colon, as written. */
+  prefix: string;
+  /** The text after the first colon, as written (may be empty or hold wildcards). */
+  name: string;
+  /**
+   * Where `name` is in the document. When the string holds escape sequences (so its text and its value
+   * differ), the whole string content instead.
+   */
+  nameRange: { offset: number; length: number };
+  /** True when the prefix is `s3` in any case, or a wildcard pattern that matches `s3` (`s*`, `*`). */
+  isS3: boolean;
+}
+
+/** The shape actionPrefixCase reports as an error: spaces around the prefix, colon or name. */
+const SPACED_ACTION = /^\s*[A-Za-z0-9-]+\s*:\s*\S*\s*$/;
+
+/**
+ * The action strings of every statement, split into prefix and name, for the action rules. Skips
+ * `*`, strings without a colon (callers that care use `actionStrings`), strings actionPrefixCase
+ * already reports as broken by spaces, and strings inside a JSON syntax problem, so the rules that
+ * use this stay correct on a half-typed document. Computed once per parsed document.
+ */
+export function actionTokens(policy: PolicyDocument): readonly ActionToken[] {
+  let tokens = tokensByPolicy.get(policy);
+  if (!tokens) {
+    tokens = actionStrings(policy).flatMap((node) => actionToken(node) ?? []);
+    tokensByPolicy.set(policy, tokens);
+  }
+  return tokens;
+}
+
+/** Several rules read the same tokens: split them once per parsed document. */
+const tokensByPolicy = new WeakMap<PolicyDocument, ActionToken[]>();
+
+/** Splits one action string; undefined for strings without a colon and those actionPrefixCase reports as broken by spaces. */
+export function actionToken(node: Node): ActionToken | undefined {
+  const value = String(node.value);
+  const colon = value.indexOf(':');
+  if (colon < 0 || (/\s/.test(value) && SPACED_ACTION.test(value))) {
+    return undefined;
+  }
+  const prefix = value.slice(0, colon);
+  const name = value.slice(colon + 1);
+  const plain = node.length === value.length + 2;
+  return {
+    node,
+    value,
+    prefix,
+    name,
+    nameRange: plain ? { offset: node.offset + 2 + colon, length: name.length } : { offset: node.offset + 1, length: node.length - 2 },
+    isS3: prefix.toLowerCase() === 's3' || (hasWildcard(prefix) && wildcardRegExp(prefix).test('s3')),
+  };
+}
+
+/** Every string node in Action and NotAction other than `*`, outside syntax problems. */
+export function actionStrings(policy: PolicyDocument): Node[] {
+  const strings: Node[] = [];
+  const problems = policy.syntaxProblems;
+  for (const statement of policy.statements) {
+    for (const element of ['Action', 'NotAction']) {
+      for (const node of stringNodes(statement.members.get(element)?.valueNode)) {
+        const end = node.offset + node.length;
+        if (node.value === '*' || problems.some((problem) => problem.offset < end && node.offset < problem.offset + problem.length)) {
+          continue;
+        }
+        strings.push(node);
+      }
+    }
+  }
+  return strings;
+}
+
+/** True when the action name part holds a wildcard. */
+export function hasWildcard(text: string): boolean {
+  return /[*?]/.test(text);
+}
