@@ -76,17 +76,17 @@ export class TestLanguageClient {
   /** Spawns the server, runs `initialize`/`initialized` and returns the client. */
   static async start(options: TestClientOptions = {}): Promise<TestLanguageClient> {
     const child = spawn(process.execPath, [SERVER_MODULE, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    let client: TestLanguageClient | undefined;
-    connection.onNotification(PublishDiagnosticsNotification.type, (params) => client?.received(params));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const started: { client?: TestLanguageClient } = {};
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => started.client?.received(params));
     connection.onNotification(LogMessageNotification.type, (params) => {
       if (params.type === MessageType.Error) {
-        client?.errors.push(params.message);
+        started.client?.errors.push(params.message);
       }
     });
     connection.onRequest(ConfigurationRequest.type, (params) => {
-      client?.configurationRequests.push(...params.items);
-      return params.items.map((item) => (item.section === 's3Policy' ? client?.settings ?? null : null));
+      started.client?.configurationRequests.push(...params.items);
+      return params.items.map((item) => (item.section === 's3Policy' ? started.client?.settings ?? null : null));
     });
     connection.listen();
     const supportsConfiguration = options.supportsConfiguration ?? true;
@@ -103,8 +103,9 @@ export class TestLanguageClient {
       capabilities,
       initializationOptions: { diagnosticDelay: 0, ...options.initializationOptions },
     }), 'initialize');
-    client = new TestLanguageClient(child, connection, initializeResult);
+    const client = new TestLanguageClient(child, connection, initializeResult);
     client.settings = options.settings;
+    started.client = client;
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
   }

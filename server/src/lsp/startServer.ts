@@ -44,7 +44,7 @@ function minimalEdit(document: TextDocument, before: string, after: string): Tex
 export function startServer(connection: Connection): void {
   const service = getPolicyLanguageService();
   const documents = new TextDocuments(TextDocument);
-  const cache = new DocumentCache(service.parse);
+  const cache = new DocumentCache((text) => service.parse(text));
   let supportsConfiguration = false;
   let options: S3PolicyInitializationOptions = {};
   const settings = new SettingsCache(connection, () => supportsConfiguration);

@@ -15,11 +15,16 @@ const STATEMENT_ELEMENTS = new Set(['Effect', 'Action', 'NotAction', 'Principal'
 const TYPOGRAPHIC_QUOTE = /[\u201C\u201D\u2018\u2019]/g;
 const matcherCache = new Map<string, (path: string) => boolean>();
 
+/** Drops what makes a path or glob absolute (leading slashes, a drive letter), so both compare alike on every platform. */
+function withoutRoot(pathOrGlob: string): string {
+  return pathOrGlob.replace(/^\/+/, '').replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
+}
+
 function matcherFor(globs: string[]): (path: string) => boolean {
   const key = globs.join('\u0000');
   let matcher = matcherCache.get(key);
   if (!matcher) {
-    matcher = globs.length === 0 ? () => false : picomatch(globs, { dot: true, nocase: true });
+    matcher = globs.length === 0 ? () => false : picomatch(globs.map(withoutRoot), { dot: true, nocase: true });
     matcherCache.set(key, matcher);
   }
   return matcher;
@@ -49,8 +54,7 @@ function looksLikePolicy(policy: PolicyDocument): boolean {
  */
 export function isBucketPolicy(path: string | undefined, policy: PolicyDocument, settings: PolicyRecognitionSettings): boolean {
   if (path !== undefined) {
-    const normalized = path.replace(/\\/g, '/').replace(/^[A-Za-z]:/, '').replace(/^\/+/, '');
-    if (matcherFor(settings.files)(normalized)) {
+    if (matcherFor(settings.files)(withoutRoot(path.replace(/\\/g, '/')))) {
       return true;
     }
   }

@@ -71,6 +71,13 @@ describe('jsonSyntax', () => {
     assert.deepEqual(underlined(clean.replace('  "Statement"', '  // Bob\'s bucket\n  "Statement"'), 'jsonSyntax'), ['// Bob\'s bucket']);
   });
 
+  it('reports a byte order mark at the start, removes it, and still checks the rest', () => {
+    const text = `\uFEFF${clean.replace('"Effect": "Allow", ', '')}`;
+    assert.deepEqual(findingsOf(text, 'jsonSyntax').map((finding) => [finding.offset, finding.length]), [[0, 1]]);
+    assert.deepEqual(ruleIds(text), ['jsonSyntax', 'missingElement']);
+    assert.equal(applyFindingFix(text, findingsOf(text, 'jsonSyntax')[0]), text.slice(1));
+  });
+
   it('reports a missing comma in plain words, without a fix', () => {
     assert.deepEqual(findingsOf(withMissingComma, 'jsonSyntax').map((finding) => [finding.message, finding.fixes.length]), [['A comma is expected between elements.', 0]]);
     assert.deepEqual(underlined(withMissingComma, 'jsonSyntax'), ['"Statement"']);

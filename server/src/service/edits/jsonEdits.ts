@@ -85,9 +85,10 @@ export function formatJsonOnOneLine(value: unknown, spaced: boolean): string {
 
 /**
  * Edits that append a new element to the value of an array, or turn a single value into an array
- * holding it and the new element. Only inserts text: every existing byte stays as it is. The new
- * element follows the layout around it: on its own line, indented like the last element, in a
- * multi-line array; on the same line, in the document's spacing, in an array written on one line.
+ * holding it and the new element. Only inserts text (apart from the blank inside an empty array):
+ * every existing byte stays as it is. The new element follows the layout around it: on its own
+ * line, indented like the last element, in a multi-line array; on the same line, in the document's
+ * spacing, in an array written on one line.
  */
 export function appendToArrayOrWrap(text: string, valueNode: Node, newElement: unknown): OffsetEdit[] {
   const style = detectTextStyle(text);

@@ -72,6 +72,7 @@ interface SingleQuotedString {
 }
 
 const SINGLE_QUOTE = new Set(['\'']);
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * Finds 'single-quoted' strings. Only those on one line with no double quote or backslash inside
@@ -113,11 +114,12 @@ function removeCommentEdit(text: string, offset: number, length: number): Offset
  * syntax problems. Comments and trailing commas are reported (S3 rejects them), and marked
  * `strictOnly` when they appear in a form VS Code's `json` mode does not already flag itself.
  * A 'single-quoted' string is one problem (not the three parse errors it provokes) and is read as
- * the string it means, so the tree around it stays whole.
+ * the string it means, so the tree around it stays whole; so is a leading byte order mark.
  */
 export function parsePolicy(text: string): PolicyDocument {
   const singleQuoted = findSingleQuotedStrings(text);
-  let parseText = text;
+  const hasByteOrderMark = text.startsWith(BYTE_ORDER_MARK);
+  let parseText = hasByteOrderMark ? ` ${text.slice(1)}` : text;
   for (const string of singleQuoted) {
     parseText = `${parseText.slice(0, string.offset)}"${string.value}"${parseText.slice(string.offset + string.length)}`;
   }
@@ -130,6 +132,15 @@ export function parsePolicy(text: string): PolicyDocument {
     strictOnly: false,
     fixes: [{ title: 'Use double quotes', isPreferred: true, edits: [{ offset: string.offset, length: string.length, content: JSON.stringify(string.value) }] }],
   }));
+  if (hasByteOrderMark) {
+    syntaxProblems.push({
+      offset: 0,
+      length: 1,
+      message: 'The file starts with a byte order mark (BOM), which S3 does not accept. Save it as UTF-8 without BOM.',
+      strictOnly: true,
+      fixes: [{ title: 'Remove the byte order mark', isPreferred: true, edits: [{ offset: 0, length: 1, content: '' }] }],
+    });
+  }
   const trailingCommas = findTrailingCommas(parseText);
   const reportedCommas = new Set<number>();
   for (const error of errors) {
