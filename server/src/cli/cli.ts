@@ -3,7 +3,6 @@
  * `s3-policy-lint`: the language service's checks from a terminal, a pre-commit hook or CI.
  * Usage and exit codes: see `USAGE` in options.ts and docs/cli.md.
  */
-import * as path from 'node:path';
 import packageJson from '../../../package.json';
 import { AWS_DATA_DATE, AWS_DATA_SOURCE } from '../service/data/awsData';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
@@ -12,7 +11,7 @@ import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguag
 import { ALL_RULES } from '../service/rules';
 import { notAPolicy } from '../service/rules/notAPolicy';
 import { CliConfig, loadConfig } from './config';
-import { LintTarget, PolicyRecognizer, collectTargets, writeFileAtomically } from './files';
+import { LintTarget, PolicyRecognizer, collectTargets, relativeInside, writeFileAtomically } from './files';
 import { CliOptions, USAGE, UsageError, parseArguments } from './options';
 import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostics } from './report';
 import { formatSarif } from './sarif';
@@ -38,8 +37,7 @@ async function readStandardInput(): Promise<string> {
  */
 function recognizer(config: CliConfig): PolicyRecognizer {
   return (absolutePath, text, explicit) => {
-    const relative = absolutePath === undefined ? undefined : path.relative(config.baseDirectory, absolutePath);
-    const matchedPath = relative === undefined || relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative;
+    const matchedPath = absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, absolutePath) ?? absolutePath;
     const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
     return service.isBucketPolicy(matchedPath, service.parse(text), settings);
   };
@@ -103,9 +101,6 @@ async function main(argv: string[]): Promise<number> {
   errors.forEach(printError);
   const ioErrors = [...errors];
   const reports = targets.map((target) => lintTarget(target, settings, options, ioErrors));
-  if (reports.length === 0 && ioErrors.length === 0 && !options.quiet) {
-    printError('no bucket policy found in the paths given (a policy is recognised by its name, such as *bucket-policy*.json, or by its content).');
-  }
 
   if (options.format === 'json') {
     process.stdout.write(formatJson(reports));
