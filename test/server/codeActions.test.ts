@@ -36,6 +36,16 @@ describe('code actions from the server process', () => {
     await client.close(uri);
   });
 
+  it('straightens a policy pasted with typographic quotes through the quick fix of any of its quotes', async () => {
+    const uri = 'file:///work/pasted.json';
+    const pasted = policy('2012-10-17', 's3:*').replace(/"([^"]*)"/g, '\u201C$1\u201D');
+    const diagnostics = await client.open(uri, pasted);
+    assert.ok(diagnostics.length > 10 && diagnostics.every((diagnostic) => diagnostic.code === 'smartQuotes'));
+    const [action] = await client.codeActions(uri, [diagnostics[5]]);
+    assert.equal(client.applyEdit(action), policy('2012-10-17', 's3:*'));
+    await client.close(uri);
+  });
+
   it('answers only for the diagnostics asked about', async () => {
     const uri = 'file:///work/only-asked.json';
     const diagnostics = await client.open(uri, policy('2022-10-18', 'S3:*', 'deny'));

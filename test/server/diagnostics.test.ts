@@ -99,6 +99,10 @@ describe('syntax errors when the editor reports JSON syntax itself (VS Code)', (
   it('reports no plain syntax error in a jsonc document either', async () => {
     assert.deepEqual(await client.open('file:///work/comma.jsonc', withMissingComma, 'jsonc'), []);
   });
+
+  it('reports no trailing comma in a jsonc document: VS Code warns about it there too', async () => {
+    assert.deepEqual(await client.open('file:///work/trailing.jsonc', CLEAN.replace('"false" } }', '"false" }, }'), 'jsonc'), []);
+  });
 });
 
 describe('the diagnosticDelay initialization option', () => {

@@ -75,8 +75,8 @@ export function getPolicyLanguageService(): PolicyLanguageService {
 
   const findProblems = (policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[] => {
     const findings: PolicyFinding[] = [];
-    // Comments and trailing commas leave the tree whole: only other syntax problems make it untrustworthy.
-    const broken = policy.syntaxProblems.some((problem) => !problem.strictOnly);
+    // Comments, trailing commas and the like leave the tree whole: only other syntax problems make it untrustworthy.
+    const broken = policy.syntaxProblems.some((problem) => !problem.keepsTree);
     let schemaProblems: SchemaProblem[] | undefined;
     for (const rule of ALL_RULES) {
       const configured = settings.rules[rule.id];

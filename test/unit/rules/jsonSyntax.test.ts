@@ -90,9 +90,10 @@ describe('jsonSyntax', () => {
       assert.deepEqual(underlinedIn(withSingleQuotes, coreSettings('all')), ['\'s3:GetObject\'']);
     });
 
-    it('strictOnly (VS Code jsonc): only comments and trailing commas, which jsonc accepts and S3 does not', () => {
+    it('strictOnly (VS Code jsonc): only comments and a byte order mark, which jsonc passes over in silence; it warns about trailing commas itself', () => {
       assert.deepEqual(underlinedIn(withLineComment, coreSettings('strictOnly')), ['// Public website assets']);
-      assert.deepEqual(underlinedIn(withTrailingCommas, coreSettings('strictOnly')), [',', ',', ',']);
+      assert.deepEqual(underlinedIn(`\uFEFF${clean}`, coreSettings('strictOnly')), ['\uFEFF']);
+      assert.deepEqual(underlinedIn(withTrailingCommas, coreSettings('strictOnly')), []);
       assert.deepEqual(underlinedIn(withMissingComma, coreSettings('strictOnly')), []);
       assert.deepEqual(underlinedIn(withSingleQuotes, coreSettings('strictOnly')), []);
     });
@@ -104,9 +105,10 @@ describe('jsonSyntax', () => {
     });
   });
 
-  it('does not treat comments or trailing commas as a broken document: structural rules still run', () => {
-    const text = withLineComment.replace('"Effect": "Allow", ', '');
-    assert.deepEqual(ruleIds(text, coreSettings('strictOnly')), ['jsonSyntax', 'missingElement']);
+  it('does not treat comments, trailing commas or single quotes as a broken document: structural rules still run', () => {
+    assert.deepEqual(ruleIds(withLineComment.replace('"Effect": "Allow", ', ''), coreSettings('strictOnly')), ['jsonSyntax', 'missingElement']);
+    assert.deepEqual(ruleIds(withTrailingCommas.replace('"Effect": "Allow", ', '')), ['missingElement', 'jsonSyntax', 'jsonSyntax', 'jsonSyntax']);
+    assert.deepEqual(ruleIds(withSingleQuotes.replace('"Effect": "Allow", ', '')), ['missingElement', 'jsonSyntax']);
   });
 
   it('lets only token-level rules run on a document that does not parse', () => {

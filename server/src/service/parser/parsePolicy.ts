@@ -111,8 +111,8 @@ function removeCommentEdit(text: string, offset: number, length: number): Offset
 
 /**
  * Parses policy text into the typed model. Never throws: broken text yields a partial tree and
- * syntax problems. Comments and trailing commas are reported (S3 rejects them), and marked
- * `strictOnly` when they appear in a form VS Code's `json` mode does not already flag itself.
+ * syntax problems. Comments and trailing commas are reported (S3 rejects them); comments are
+ * marked `strictOnly`, as VS Code's `jsonc` mode accepts them without a word.
  * A 'single-quoted' string is one problem (not the three parse errors it provokes) and is read as
  * the string it means, so the tree around it stays whole; so is a leading byte order mark.
  */
@@ -130,6 +130,7 @@ export function parsePolicy(text: string): PolicyDocument {
     length: string.length,
     message: `Single quotes are not JSON quotes: S3 accepts strict JSON only. Write ${JSON.stringify(string.value)}.`,
     strictOnly: false,
+    keepsTree: true,
     fixes: [{ title: 'Use double quotes', isPreferred: true, edits: [{ offset: string.offset, length: string.length, content: JSON.stringify(string.value) }] }],
   }));
   if (hasByteOrderMark) {
@@ -138,6 +139,7 @@ export function parsePolicy(text: string): PolicyDocument {
       length: 1,
       message: 'The file starts with a byte order mark (BOM), which S3 does not accept. Save it as UTF-8 without BOM.',
       strictOnly: true,
+      keepsTree: true,
       fixes: [{ title: 'Remove the byte order mark', isPreferred: true, edits: [{ offset: 0, length: 1, content: '' }] }],
     });
   }
@@ -152,7 +154,8 @@ export function parsePolicy(text: string): PolicyDocument {
           offset: comma,
           length: 1,
           message: 'Trailing comma: S3 accepts strict JSON only. Remove this comma.',
-          strictOnly: true,
+          strictOnly: false,
+          keepsTree: true,
           fixes: [{ title: 'Remove the trailing comma', isPreferred: true, edits: [{ offset: comma, length: 1, content: '' }] }],
         });
       }
@@ -164,6 +167,7 @@ export function parsePolicy(text: string): PolicyDocument {
       length: Math.max(error.length, 1),
       message: PLAIN_MESSAGES[error.error] ?? `JSON syntax error: ${printParseErrorCode(error.error)}.`,
       strictOnly: isComment,
+      keepsTree: isComment,
       fixes: isComment ? [{ title: 'Remove the comment', isPreferred: false, edits: [removeCommentEdit(text, error.offset, error.length)] }] : [],
     });
   }

@@ -7,8 +7,14 @@ export interface SyntaxProblem {
   offset: number;
   length: number;
   message: string;
-  /** True for problems VS Code's own JSON support does not report in `json` mode (S3-only strictness). */
+  /**
+   * True for problems VS Code's own JSON support does not report in `jsonc` mode (S3-only
+   * strictness): comments, which jsonc allows, and a byte order mark, which editors hide. Trailing
+   * commas are not among them: VS Code warns about them in jsonc too.
+   */
   strictOnly: boolean;
+  /** True when the tree around the problem is whole (comments, trailing commas, single quotes, a BOM): structural rules can still run. */
+  keepsTree: boolean;
   /** Mechanical repairs (remove a trailing comma, swap single quotes for double quotes, remove a comment). */
   fixes: PolicyFix[];
 }
