@@ -52,6 +52,12 @@ describe('smartQuotes', () => {
     assert.equal(fixAll(text), clean);
   });
 
+  it('keeps an apostrophe inside typographic double quotes: a quote closes one of its own kind', () => {
+    const text = clean.replace('"Sid": "PartnerRead"', '"Sid": \u201CPartner\u2019s read\u201D');
+    assert.deepEqual(underlined(text, 'smartQuotes'), ['\u201CPartner\u2019s read\u201D']);
+    assert.equal(applyFix(text, 'smartQuotes'), clean.replace('"Sid": "PartnerRead"', '"Sid": "Partner\u2019s read"'));
+  });
+
   it('underlines a lone typographic quote and straightens it', () => {
     const text = clean.replace('"Action": "s3:GetObject"', '"Action": \u201Cs3:GetObject"');
     assert.deepEqual(underlined(text, 'smartQuotes'), ['\u201C']);

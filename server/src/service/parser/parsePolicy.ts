@@ -79,7 +79,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
  * are taken: swapping their quotes is then safe.
  */
 function findSingleQuotedStrings(text: string): SingleQuotedString[] {
-  return findQuotedSpans(text, SINGLE_QUOTE, /["\\\r]/).flatMap(({ offset, closeOffset }) => (closeOffset === undefined
+  return findQuotedSpans(text, SINGLE_QUOTE, (_, char) => char === '\'', /["\\\r]/).flatMap(({ offset, closeOffset }) => (closeOffset === undefined
     ? []
     : [{ offset, length: closeOffset - offset + 1, value: text.slice(offset + 1, closeOffset) }]));
 }

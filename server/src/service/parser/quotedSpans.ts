@@ -18,10 +18,11 @@ function endOfDoubleQuotedString(text: string, offset: number): number {
 
 /**
  * Finds the spans that open with one of `quotes` outside double-quoted strings and comments (there
- * they are just text) and close with one of `quotes` on the same line, unless a character matching
- * `stop` comes first. Used for the quotes S3 rejects: typographic ones and single ones.
+ * they are just text) and close on the same line with a quote `closes` accepts for that opening
+ * one, unless a character matching `stop` comes first. Used for the quotes S3 rejects: typographic
+ * ones and single ones.
  */
-export function findQuotedSpans(text: string, quotes: ReadonlySet<string>, stop: RegExp): QuotedSpan[] {
+export function findQuotedSpans(text: string, quotes: ReadonlySet<string>, closes: (open: string, char: string) => boolean, stop: RegExp): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   for (let offset = 0; offset < text.length; offset++) {
     const char = text[offset];
@@ -36,7 +37,7 @@ export function findQuotedSpans(text: string, quotes: ReadonlySet<string>, stop:
     } else if (quotes.has(char)) {
       let close: number | undefined;
       for (let next = offset + 1; next < text.length && text[next] !== '\n' && !stop.test(text[next]); next++) {
-        if (quotes.has(text[next])) {
+        if (closes(char, text[next])) {
           close = next;
           break;
         }

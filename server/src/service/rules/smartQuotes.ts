@@ -3,7 +3,14 @@ import { findQuotedSpans } from '../parser/quotedSpans';
 import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
 import type { OffsetRange, Rule } from './rule';
 
-const TYPOGRAPHIC_QUOTES = new Set(['\u201C', '\u201D', '\u2018', '\u2019', '\u201E', '\u2033']);
+const DOUBLE_QUOTES = new Set(['\u201C', '\u201D', '\u201E', '\u2033']);
+const SINGLE_QUOTES = new Set(['\u2018', '\u2019']);
+const TYPOGRAPHIC_QUOTES = new Set([...DOUBLE_QUOTES, ...SINGLE_QUOTES]);
+
+/** A typographic quote closes one of its own kind, double or single: the ’ in “Bob’s” is an apostrophe. */
+function closes(open: string, char: string): boolean {
+  return DOUBLE_QUOTES.has(open) ? DOUBLE_QUOTES.has(char) : SINGLE_QUOTES.has(char);
+}
 
 /** A pair of typographic quotes used where JSON needs `"`, e.g. `“Effect”`, or a lone one. */
 interface QuotePair extends OffsetRange {
@@ -12,10 +19,11 @@ interface QuotePair extends OffsetRange {
 
 /**
  * Finds typographic quotes outside ASCII-quoted strings and comments (there they are just text),
- * paired on their line; a double quote or the line end stops the search for the closing one.
+ * paired on their line with one of the same kind; a double quote or the line end stops the search
+ * for the closing one.
  */
 export function findTypographicQuotePairs(text: string): QuotePair[] {
-  return findQuotedSpans(text, TYPOGRAPHIC_QUOTES, /"/).map(({ offset, closeOffset }) => ({ offset, length: (closeOffset ?? offset) - offset + 1, closeOffset }));
+  return findQuotedSpans(text, TYPOGRAPHIC_QUOTES, closes, /"/).map(({ offset, closeOffset }) => ({ offset, length: (closeOffset ?? offset) - offset + 1, closeOffset }));
 }
 
 /** Typographic quotes (“ ” ‘ ’) used as JSON quotes, as happens when a policy is copied from a blog or a document. */
