@@ -125,7 +125,11 @@ export function getPolicyLanguageService(): PolicyLanguageService {
       if (chosen.length === 0) {
         break;
       }
-      current = applyOffsetEdits(current, chosen.flatMap((fix) => fix.edits));
+      const next = applyOffsetEdits(current, chosen.flatMap((fix) => fix.edits));
+      if (next === current) {
+        break;
+      }
+      current = next;
       appliedFixes += chosen.length;
     }
     return { text: current, appliedFixes };
