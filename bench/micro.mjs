@@ -14,9 +14,13 @@ import { measureAll } from './stats.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const POLICY_URI = 'file:///bench/bucket-policy.json';
 
-/** Bundles the policy language service, its rule registry, its schema validator and the jsonc-parser copy it uses into a temporary CommonJS file and loads it. */
+/**
+ * Bundles the policy language service, its rule registry, its schema validator and the jsonc-parser
+ * copy it uses into one CommonJS file (the same path each run, so CPU profiles can show its source)
+ * and loads it.
+ */
 export async function loadService() {
-  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-bench-')), 'service.cjs');
+  const outfile = path.join(os.tmpdir(), 's3policy-bench', 'service.cjs');
   await esbuild.build({
     stdin: {
       contents: "export * from './server/src/service/policyLanguageService';\nexport { ALL_RULES } from './server/src/service/rules';\nexport { validateAgainstSchema } from './server/src/service/schema/validateAgainstSchema';\nexport { parseTree } from 'jsonc-parser';\n",

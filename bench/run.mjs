@@ -45,7 +45,7 @@ function machine() {
 /**
  * Packages the extension (`npm run package`) and unpacks the .vsix into a temporary directory, so
  * the sizes, the server and the activation are measured on exactly what ships, whatever rebuilds
- * happen in the working tree meanwhile. Falls back to the working tree's bundles when packaging
+ * happen in the working tree meanwhile (the directory is emptied at each run). Falls back to the working tree's bundles when packaging
  * fails, and then reports the .vsix as missing.
  */
 function packaged() {
@@ -57,7 +57,8 @@ function packaged() {
     }
   }
   if (packageError === undefined && fs.existsSync(VSIX)) {
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-vsix-'));
+    const directory = path.join(os.tmpdir(), 's3policy-bench', 'vsix');
+    fs.rmSync(directory, { recursive: true, force: true });
     execFileSync('unzip', ['-q', VSIX, '-d', directory]);
     return { vsixBytes: fs.statSync(VSIX).size, extensionRoot: path.join(directory, 'extension'), source: 'vsix' };
   }
