@@ -22,6 +22,11 @@ describe('invalidEffect', () => {
     });
   }
 
+  it('says whether case or spaces are wrong', () => {
+    assert.match(findingsOf(withEffect('allow'), 'invalidEffect')[0].message, /case-sensitive/);
+    assert.match(findingsOf(withEffect('Allow '), 'invalidEffect')[0].message, /spaces/);
+  });
+
   it('reports a value that means neither, without a fix', () => {
     const text = withEffect('Permit');
     assert.match(findingsOf(text, 'invalidEffect')[0].message, /must be "Allow" or "Deny"/);

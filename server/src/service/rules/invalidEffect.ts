@@ -16,9 +16,13 @@ export const invalidEffect: Rule = {
       }
       const value = String(problem.node.value);
       const intended = ['Allow', 'Deny'].find((allowed) => allowed.toLowerCase() === value.trim().toLowerCase());
-      context.report(problem.node, intended
-        ? `Effect is case-sensitive: "${value}" is rejected. Write "${intended}".`
-        : `Effect must be "Allow" or "Deny"; "${value}" is rejected by S3.`, {
+      let message = `Effect must be "Allow" or "Deny"; "${value}" is rejected by S3.`;
+      if (intended) {
+        message = value.trim() === intended
+          ? `Effect must be exactly "${intended}": the spaces in "${value}" make S3 reject it.`
+          : `Effect is case-sensitive: "${value}" is rejected. Write "${intended}".`;
+      }
+      context.report(problem.node, message, {
         fixes: intended ? [{ title: `Change Effect to "${intended}"`, isPreferred: true, edits: [replaceStringEdit(problem.node, intended)] }] : [],
       });
     }
