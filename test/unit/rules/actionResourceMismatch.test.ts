@@ -1,7 +1,8 @@
 /* S3 Bucket Policy — MIT License. */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, findingsOf, underlined } from '../../helpers/policyTest';
+import { ALL_RULES } from '../../../server/src/service/rules';
+import { applyFix, findingsOf, service, underlined } from '../../helpers/policyTest';
 
 const policy = (action: string, resource: string, effect = 'Allow') => `{
   "Version": "2012-10-17",
@@ -41,8 +42,10 @@ describe('actionResourceMismatch', () => {
     const [finding] = findingsOf(text, 'actionResourceMismatch');
     assert.deepEqual(finding.fixes.map((fix) => [fix.title, fix.isPreferred]), [['Add "arn:aws:s3:::app-data" to Resource', false]]);
     assert.equal(applyFix(text, 'actionResourceMismatch', 'Add "arn:aws:s3:::app-data" to Resource'), policy('"s3:DeleteBucket"', '["arn:aws:s3:::app-data/*", "arn:aws:s3:::app-data"]'));
-    const deny = findingsOf(policy('"s3:DeleteBucket"', '"arn:aws:s3:::app-data/*"', 'Deny'), 'actionResourceMismatch')[0];
-    assert.equal(deny.fixes[0].isPreferred, true);
+    const denyText = policy('"s3:DeleteBucket"', '"arn:aws:s3:::app-data/*"', 'Deny');
+    assert.equal(findingsOf(denyText, 'actionResourceMismatch')[0].fixes[0].isPreferred, true);
+    const onlyThisRule = { reportSyntaxErrors: 'all' as const, rules: Object.fromEntries(ALL_RULES.filter((rule) => rule.id !== 'actionResourceMismatch').map((rule) => [rule.id, 'off' as const])) };
+    assert.equal(service.fixAll(denyText, onlyThisRule).text, policy('"s3:DeleteBucket"', '["arn:aws:s3:::app-data/*", "arn:aws:s3:::app-data"]', 'Deny'));
   });
 
   it('fires on a wildcard when no action it matches applies', () => {

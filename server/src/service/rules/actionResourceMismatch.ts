@@ -96,7 +96,7 @@ function checkStatement(context: RuleContext, statement: PolicyStatement): void 
 interface StatementResources {
   listed: Set<string>;
   resources: string[];
-  /** The edits that add an ARN to the statement's Resource (computed once per ARN). */
+  /** The edits that add an ARN to the statement's Resource (computed once per ARN, when first asked for). */
   addArn: (arn: string) => OffsetEdit[];
   isDeny: boolean;
 }
@@ -112,10 +112,14 @@ function report(context: RuleContext, node: Node, value: string, actions: readon
   const arns = needed.flatMap((type) => missingArns(type, statement.resources));
   // Adding an ARN to an Allow widens what it grants: let fix-all do it only for read and list actions.
   const safe = statement.isDeny || actions.every((action) => action.accessLevel === 'Read' || action.accessLevel === 'List');
+  // The edits are computed on first read: most findings are shown, not fixed, and laying out an
+  // insertion reads the whole document's indentation.
   const fixes: PolicyFix[] = arns.map((arn) => ({
     title: `Add "${arn}" to Resource`,
     isPreferred: safe && arns.length === 1,
-    edits: statement.addArn(arn),
+    get edits() {
+      return statement.addArn(arn);
+    },
   }));
   const advice = arns.length > 0 ? ` Add ${arns.map((arn) => `"${arn}"`).join(' and ')} to Resource, or use an action that applies to what is listed.` : '';
   context.report(node, `${subject} ${plural ? 'apply' : 'applies'} to ${needed.map(describeType).join(' or ')}, but this statement's Resource lists ${describeListed(statement.listed)}, so it has no effect here.${advice}`, { fixes });
