@@ -17,7 +17,7 @@ export interface PolicyLintSettings {
   rules: Partial<Record<string, RuleSetting>>;
   /**
    * Which JSON syntax problems to report: `all` (CLI, editors without JSON support), `strictOnly`
-   * (only comments and trailing commas: VS Code's `jsonc` mode accepts them, S3 does not) or `none`
+   * (only comments and a byte order mark: VS Code's `jsonc` mode accepts them silently, S3 does not) or `none`
    * (VS Code's `json` mode already reports every one of them).
    */
   reportSyntaxErrors: 'all' | 'strictOnly' | 'none';
