@@ -66,9 +66,11 @@ function typeMatches(schema: JsonSchema, node: Node): boolean {
   if (schema.type === undefined) {
     return true;
   }
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const actual = jsonType(node);
-  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
+  if (typeof schema.type === 'string') {
+    return schema.type === actual || (actual === 'integer' && schema.type === 'number');
+  }
+  return schema.type.includes(actual) || (actual === 'integer' && schema.type.includes('number'));
 }
 
 /** What the validator derives from one schema object, computed once per root schema and reused across documents. */
@@ -97,6 +99,15 @@ function memo<T>(cache: WeakMap<JsonSchema, T>, schema: JsonSchema, compute: () 
     cache.set(schema, value);
   }
   return value;
+}
+
+function firstTypeMatch(branches: JsonSchema[], node: Node): JsonSchema | undefined {
+  for (const branch of branches) {
+    if (typeMatches(branch, node)) {
+      return branch;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -128,7 +139,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     const schema = resolve(schemaIn);
     if (schema.oneOf || schema.anyOf) {
       const branches = memo(compiled.branches, schema, () => (schema.oneOf ?? schema.anyOf ?? []).map(resolve));
-      const matching = branches.find((branch) => typeMatches(branch, node));
+      const matching = firstTypeMatch(branches, node);
       if (!matching) {
         problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: branches.flatMap(typesOf) });
         return;
@@ -167,12 +178,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     }
   };
 
-  const visitObject = (node: Node, schema: JsonSchema): void => {
-    const members = objectMembers(node);
-    const present = new Set(members.map((member) => member.name));
-    if (schema.minProperties !== undefined && members.length < schema.minProperties) {
-      problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
-    }
+  const visitRequired = (node: Node, schema: JsonSchema, present: Set<string>): void => {
     for (const name of schema.required ?? []) {
       if (!present.has(name)) {
         problems.push({ kind: 'missingProperty', node, path: here(), names: [name] });
@@ -187,6 +193,16 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
       if (exclusive && exclusive.every((name) => present.has(name))) {
         problems.push({ kind: 'conflictingProperties', node, path: here(), names: exclusive });
       }
+    }
+  };
+
+  const visitObject = (node: Node, schema: JsonSchema): void => {
+    const members = objectMembers(node);
+    if (schema.minProperties !== undefined && members.length < schema.minProperties) {
+      problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
+    }
+    if (schema.required || schema.allOf) {
+      visitRequired(node, schema, new Set(members.map((member) => member.name)));
     }
     const namePattern = schema.propertyNames?.pattern;
     for (const member of members) {
