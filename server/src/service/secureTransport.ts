@@ -1,8 +1,9 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
-import { objectMembers } from './parser/parsePolicy';
-import { stringNodes } from './parser/nodeUtils';
+import { ConditionEntry, conditionEntries } from './conditionEntries';
+import { stringNodes, stringValue } from './parser/nodeUtils';
 import type { PolicyDocument, PolicyStatement } from './parser/policyDocument';
+import { everyonePrincipal } from './principals';
 
 const BUCKET_ARN = /^arn:(aws[a-z-]*):s3:::([^/*?]+)$/;
 const ALL_OBJECTS_ARN = /^arn:(aws[a-z-]*):s3:::([^/*?]+)\/\*$/;
@@ -12,6 +13,8 @@ const ANY_S3_ARN = /^arn:(aws[a-z-]*):s3:::([^/*?]+)/;
 export interface SecureTransportDeny {
   statement: PolicyStatement;
   resourceNode: Node;
+  /** The `Bool`/`BoolIfExists` entries on aws:SecureTransport that make it an HTTPS-only deny. */
+  conditions: ConditionEntry[];
   coversAll: boolean;
   /** Buckets whose bucket ARN is listed. */
   bucketArns: Set<string>;
@@ -19,45 +22,51 @@ export interface SecureTransportDeny {
   objectArns: Set<string>;
 }
 
-function isAllPrincipals(node: Node | undefined): boolean {
-  if (node?.type === 'string') {
-    return node.value === '*';
-  }
-  const aws = objectMembers(node).find((member) => member.name === 'AWS')?.valueNode;
-  return stringNodes(aws).some((item) => item.value === '*');
-}
-
 function isAllS3Actions(node: Node | undefined): boolean {
   const actions = stringNodes(node).map((item) => String(item.value).toLowerCase());
   return actions.length > 0 && actions.every((action) => action === 's3:*' || action === '*');
 }
 
-function deniesPlainHttp(condition: Node | undefined): boolean {
-  return objectMembers(condition).some((operator) => (operator.name === 'Bool' || operator.name === 'BoolIfExists')
-    && objectMembers(operator.valueNode).some((key) => key.name.toLowerCase() === 'aws:securetransport' && isFalse(key.valueNode)));
+/** The boolean a condition value stands for: `true`/`false` or their strings in any case, alone or as a one-item array. */
+export function booleanValue(entry: ConditionEntry): boolean | undefined {
+  if (entry.values.length !== 1 || (entry.valueNode?.type === 'array' && (entry.valueNode.children ?? []).length !== 1)) {
+    return undefined;
+  }
+  const value: unknown = entry.values[0].value;
+  if (typeof value === 'boolean') {
+    return value;
+  }
+  const text = String(value).toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
 }
 
-function isFalse(node: Node | undefined): boolean {
-  if (node?.type === 'array') {
-    return (node.children ?? []).length === 1 && isFalse(node.children?.[0]);
-  }
-  return node?.value === false || (node?.type === 'string' && String(node.value).toLowerCase() === 'false');
+/** The `Bool`/`BoolIfExists` entries of a statement that test aws:SecureTransport against `wanted`. */
+export function secureTransportConditions(statement: PolicyStatement, wanted: boolean): ConditionEntry[] {
+  return conditionEntries(statement).filter((entry) => entry.baseOperator === 'Bool' && entry.qualifier === undefined
+    && entry.key.toLowerCase() === 'aws:securetransport' && booleanValue(entry) === wanted);
 }
+
+const deniesCache = new WeakMap<PolicyDocument, readonly SecureTransportDeny[]>();
 
 /**
  * Finds the statements that deny all S3 actions to all principals when `aws:SecureTransport` is
  * false (POLICY-FACTS §2, the semantic reading: `Bool` or `BoolIfExists`, string or boolean false).
+ * Computed once per parsed document.
  */
-export function findSecureTransportDenies(policy: PolicyDocument): SecureTransportDeny[] {
+export function findSecureTransportDenies(policy: PolicyDocument): readonly SecureTransportDeny[] {
+  const cached = deniesCache.get(policy);
+  if (cached) {
+    return cached;
+  }
   const denies: SecureTransportDeny[] = [];
   for (const statement of policy.statements) {
     const get = (name: string) => statement.members.get(name)?.valueNode;
     const resourceNode = get('Resource');
-    if (get('Effect')?.value !== 'Deny' || !resourceNode || !isAllPrincipals(get('Principal'))
-      || !isAllS3Actions(get('Action')) || !deniesPlainHttp(get('Condition'))) {
+    const conditions = secureTransportConditions(statement, false);
+    if (get('Effect')?.value !== 'Deny' || !resourceNode || !everyonePrincipal(statement) || !isAllS3Actions(get('Action')) || conditions.length === 0) {
       continue;
     }
-    const deny: SecureTransportDeny = { statement, resourceNode, coversAll: false, bucketArns: new Set(), objectArns: new Set() };
+    const deny: SecureTransportDeny = { statement, resourceNode, conditions, coversAll: false, bucketArns: new Set(), objectArns: new Set() };
     for (const item of stringNodes(resourceNode)) {
       const value = String(item.value);
       deny.coversAll ||= value === '*' || value === 'arn:aws:s3:::*';
@@ -72,12 +81,27 @@ export function findSecureTransportDenies(policy: PolicyDocument): SecureTranspo
     }
     denies.push(deny);
   }
+  deniesCache.set(policy, denies);
   return denies;
 }
 
 /** True when a deny covers both a bucket and all of its objects (or every resource). */
 export function isComplete(deny: SecureTransportDeny): boolean {
   return deny.coversAll || [...deny.bucketArns].some((bucket) => deny.objectArns.has(bucket));
+}
+
+/**
+ * The aws:SecureTransport conditions that read the wrong way round: in an Allow, `false` (the grant
+ * only works over plain HTTP); in a Deny whose only condition it is, `true` (it refuses HTTPS). A Deny
+ * that pairs `true` with other keys, such as a TLS-version limit, is deliberate and not listed.
+ */
+export function invertedSecureTransportConditions(statement: PolicyStatement): ConditionEntry[] {
+  const effect = stringValue(statement.members.get('Effect')?.valueNode);
+  if (effect === 'Allow') {
+    return secureTransportConditions(statement, false);
+  }
+  const inverted = effect === 'Deny' ? secureTransportConditions(statement, true) : [];
+  return inverted.length === 1 && conditionEntries(statement).length === 1 ? inverted : [];
 }
 
 /** The partition and bucket name the policy is about: from the first S3 ARN of its resources. */

@@ -1,18 +1,10 @@
 /* S3 Bucket Policy — MIT License. */
 import type { PolicyDocument } from '../parser/policyDocument';
 import { findPolicyBucket } from '../secureTransport';
+import { uniqueSid } from './uniqueSid';
 
 /** Shown in the bucket ARN when the policy names no bucket; the `placeholder` reading of it is deliberate. */
 export const BUCKET_PLACEHOLDER = '<your-bucket-name>';
-
-function uniqueSid(policy: PolicyDocument, wanted: string): string {
-  const taken = new Set(policy.statements.map((statement) => statement.members.get('Sid')?.valueNode?.value));
-  let sid = wanted;
-  for (let counter = 2; taken.has(sid); counter++) {
-    sid = `${wanted}${counter}`;
-  }
-  return sid;
-}
 
 /**
  * The HTTPS-only deny in the one form every compliance checker accepts (POLICY-FACTS §2): an

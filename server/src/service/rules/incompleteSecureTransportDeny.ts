@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 /**
  * An HTTPS-only deny that lists only `bucket/*` (objects) or only the bucket ARN: requests on the
  * part it leaves out (listing the bucket, reading its policy, or reading objects) still work over HTTP.
+ * The objects-only form is also what the CIS text shows and what stricter scanners reject.
  */
 export const incompleteSecureTransportDeny: Rule = {
   id: 'incompleteSecureTransportDeny',
@@ -28,7 +29,7 @@ export const incompleteSecureTransportDeny: Rule = {
         continue;
       }
       const what = objectsOnly !== undefined
-        ? `covers only the objects of "${objectsOnly}": bucket-level requests (listing, reading the bucket policy or ACL) still work over plain HTTP`
+        ? `covers only the objects of "${objectsOnly}": bucket-level requests (listing, reading the bucket policy or ACL) still work over plain HTTP, and AWS Config, Control Tower and cdk-nag report the bucket as not requiring HTTPS`
         : `covers only the bucket "${bucketOnly}" itself: reading and writing its objects still works over plain HTTP`;
       context.report(deny.resourceNode, `This HTTPS-only deny ${what}. Add "${missingArn}" to its Resource.`, {
         fixes: [{ title: `Add "${missingArn}" to Resource`, isPreferred: true, edits: appendToArrayOrWrap(context.policy.text, deny.resourceNode, missingArn) }],

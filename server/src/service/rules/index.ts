@@ -2,27 +2,42 @@
 import { actionNameCase } from './actionNameCase';
 import { actionPrefixCase } from './actionPrefixCase';
 import { actionResourceMismatch } from './actionResourceMismatch';
+import { allowWildcardAction } from './allowWildcardAction';
+import { allowWithNotPrincipal } from './allowWithNotPrincipal';
 import { conflictingElements } from './conflictingElements';
 import { duplicateKey } from './duplicateKey';
+import { duplicateSid } from './duplicateSid';
+import { emptyElement } from './emptyElement';
 import { emptyStatement } from './emptyStatement';
 import { incompleteSecureTransportDeny } from './incompleteSecureTransportDeny';
+import { invalidArn } from './invalidArn';
 import { invalidConditionOperator } from './invalidConditionOperator';
 import { invalidEffect } from './invalidEffect';
 import { invalidPrincipal } from './invalidPrincipal';
+import { invalidSid } from './invalidSid';
 import { invalidType } from './invalidType';
 import { invalidVersion } from './invalidVersion';
+import { invertedSecureTransport } from './invertedSecureTransport';
 import { jsonSyntax } from './jsonSyntax';
 import { legacyVersion } from './legacyVersion';
 import { missingElement } from './missingElement';
 import { missingPrincipal } from './missingPrincipal';
 import { missingSecureTransportDeny } from './missingSecureTransportDeny';
 import { missingVersion } from './missingVersion';
+import { mixedBuckets } from './mixedBuckets';
 import { nonS3Action } from './nonS3Action';
 import { notAPolicy } from './notAPolicy';
+import { placeholder } from './placeholder';
+import { policySize } from './policySize';
+import { principalUniqueId } from './principalUniqueId';
+import { publicAccess } from './publicAccess';
+import { publicAcl } from './publicAcl';
 import type { Rule } from './rule';
+import { secureTransportDenyNotStrict } from './secureTransportDenyNotStrict';
 import { smartQuotes } from './smartQuotes';
 import { unknownAction } from './unknownAction';
 import { unknownElement } from './unknownElement';
+import { unrestrictedServicePrincipal } from './unrestrictedServicePrincipal';
 import { unsupportedPrincipalType } from './unsupportedPrincipalType';
 import { wildcardServiceName } from './wildcardServiceName';
 
@@ -46,7 +61,14 @@ export const ALL_RULES: readonly Rule[] = [
   legacyVersion,
   invalidEffect,
   invalidPrincipal,
+  principalUniqueId,
   unsupportedPrincipalType,
+  invalidArn,
+  mixedBuckets,
+  duplicateSid,
+  invalidSid,
+  emptyElement,
+  policySize,
   invalidConditionOperator,
   actionPrefixCase,
   actionNameCase,
@@ -54,8 +76,16 @@ export const ALL_RULES: readonly Rule[] = [
   nonS3Action,
   unknownAction,
   actionResourceMismatch,
+  allowWithNotPrincipal,
+  unrestrictedServicePrincipal,
+  publicAccess,
+  allowWildcardAction,
+  publicAcl,
   missingSecureTransportDeny,
   incompleteSecureTransportDeny,
+  secureTransportDenyNotStrict,
+  invertedSecureTransport,
+  placeholder,
   notAPolicy,
 ];
 

@@ -1,14 +1,16 @@
 /* S3 Bucket Policy — MIT License. */
 import { appendToArrayOrWrap } from '../edits/jsonEdits';
 import { secureTransportDenyStatement } from '../fixes/secureTransportDenyStatement';
-import { findSecureTransportDenies } from '../secureTransport';
+import { findSecureTransportDenies, invertedSecureTransportConditions } from '../secureTransport';
 import type { Rule } from './rule';
 
 /**
  * No statement denies plain-HTTP requests. S3 accepts HTTP on port 80 unless the bucket policy
  * denies requests where `aws:SecureTransport` is false (AWS Config s3-bucket-ssl-requests-only,
- * Security Hub S3.5, Control Tower CT.S3.PR.8). A deny that covers only part of the bucket is
- * `incompleteSecureTransportDeny`'s to report.
+ * Security Hub S3.5, Control Tower CT.S3.PR.8). The deny is recognised by meaning, not by its exact
+ * text (any Sid, `"*"` or `{"AWS": "*"}`, `s3:*` or `*`, Bool or BoolIfExists, string or boolean).
+ * A deny that covers only part of the bucket is `incompleteSecureTransportDeny`'s to report, and a
+ * Deny on `true` (the same statement, inverted) is `invertedSecureTransport`'s.
  */
 export const missingSecureTransportDeny: Rule = {
   id: 'missingSecureTransportDeny',
@@ -19,7 +21,8 @@ export const missingSecureTransportDeny: Rule = {
     const { policy } = context;
     const statementMember = policy.topMembers.get('Statement');
     const statementNode = statementMember?.valueNode;
-    if (!statementMember || (statementNode?.type !== 'array' && statementNode?.type !== 'object') || findSecureTransportDenies(policy).length > 0) {
+    if (!statementMember || (statementNode?.type !== 'array' && statementNode?.type !== 'object') || findSecureTransportDenies(policy).length > 0
+      || policy.statements.some((statement) => statement.members.get('Effect')?.valueNode?.value === 'Deny' && invertedSecureTransportConditions(statement).length > 0)) {
       return;
     }
     const statement = secureTransportDenyStatement(policy);

@@ -1,0 +1,60 @@
+/* S3 Bucket Policy — MIT License. */
+/** Reading a statement's Condition block as a flat list of operator / key / values entries. */
+import type { Node } from 'jsonc-parser';
+import { objectMembers } from './parser/parsePolicy';
+import type { PolicyStatement } from './parser/policyDocument';
+
+/** One condition key under one operator, with its value nodes. */
+export interface ConditionEntry {
+  /** The operator as written, e.g. `ForAnyValue:StringLikeIfExists`. */
+  operator: string;
+  operatorNode: Node;
+  /** The operator without its set qualifier and IfExists suffix, e.g. `StringLike`. */
+  baseOperator: string;
+  qualifier: 'ForAllValues' | 'ForAnyValue' | undefined;
+  ifExists: boolean;
+  /** The key as written, e.g. `aws:SourceIp`. */
+  key: string;
+  keyNode: Node;
+  valueNode: Node | undefined;
+  /** The scalar value nodes (strings, booleans, numbers): the value itself, or the items of an array. */
+  values: Node[];
+}
+
+const OPERATOR = /^(?:(ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/;
+
+function scalarNodes(node: Node | undefined): Node[] {
+  if (node?.type === 'array') {
+    return (node.children ?? []).filter((child) => child.type !== 'array' && child.type !== 'object');
+  }
+  return node && node.type !== 'object' ? [node] : [];
+}
+
+const cache = new WeakMap<PolicyStatement, readonly ConditionEntry[]>();
+
+/** Every operator/key pair of a statement's Condition, in document order; computed once per statement. */
+export function conditionEntries(statement: PolicyStatement): readonly ConditionEntry[] {
+  const cached = cache.get(statement);
+  if (cached) {
+    return cached;
+  }
+  const entries: ConditionEntry[] = [];
+  for (const operator of objectMembers(statement.members.get('Condition')?.valueNode)) {
+    const [, qualifier, baseOperator, ifExists] = OPERATOR.exec(operator.name) ?? [];
+    for (const key of objectMembers(operator.valueNode)) {
+      entries.push({
+        operator: operator.name,
+        operatorNode: operator.keyNode,
+        baseOperator: baseOperator ?? operator.name,
+        qualifier: qualifier as ConditionEntry['qualifier'],
+        ifExists: ifExists !== undefined,
+        key: key.name,
+        keyNode: key.keyNode,
+        valueNode: key.valueNode,
+        values: scalarNodes(key.valueNode),
+      });
+    }
+  }
+  cache.set(statement, entries);
+  return entries;
+}

@@ -1,0 +1,50 @@
+/* S3 Bucket Policy — MIT License. */
+/** Reading the Principal and NotPrincipal of a statement: every principal string with its type and node. */
+import type { Node } from 'jsonc-parser';
+import { objectMembers } from './parser/parsePolicy';
+import { stringNodes } from './parser/nodeUtils';
+import type { PolicyStatement } from './parser/policyDocument';
+
+/** The unique ID of an IAM role (AROA…) or user (AIDA…), which S3 shows in place of a deleted principal's ARN. */
+export const IAM_UNIQUE_ID = /^(AROA|AIDA)[A-Z0-9]{12,}$/;
+
+/** One principal string: `"*"` given directly (type `*`), or a value under AWS, Service, CanonicalUser or Federated. */
+export interface PrincipalValue {
+  element: 'Principal' | 'NotPrincipal';
+  /** `*` for a bare `"Principal": "*"`, otherwise the key it is listed under. */
+  type: string;
+  node: Node;
+  value: string;
+}
+
+const cache = new WeakMap<PolicyStatement, readonly PrincipalValue[]>();
+
+/** Every principal string of a statement, in document order; computed once per statement. */
+export function principalValues(statement: PolicyStatement): readonly PrincipalValue[] {
+  const cached = cache.get(statement);
+  if (cached) {
+    return cached;
+  }
+  const values: PrincipalValue[] = [];
+  for (const element of ['Principal', 'NotPrincipal'] as const) {
+    const node = statement.members.get(element)?.valueNode;
+    if (node?.type === 'string') {
+      values.push({ element, type: '*', node, value: String(node.value) });
+    }
+    for (const member of objectMembers(node)) {
+      for (const item of stringNodes(member.valueNode)) {
+        values.push({ element, type: member.name, node: item, value: String(item.value) });
+      }
+    }
+  }
+  cache.set(statement, values);
+  return values;
+}
+
+/**
+ * The node that makes a statement's Principal everyone: `"*"` or `"*"` under AWS (the same thing,
+ * anonymous users included). Undefined when the Principal names specific principals.
+ */
+export function everyonePrincipal(statement: PolicyStatement): Node | undefined {
+  return principalValues(statement).find((principal) => principal.element === 'Principal' && principal.value === '*' && (principal.type === '*' || principal.type === 'AWS'))?.node;
+}

@@ -1,0 +1,80 @@
+/* S3 Bucket Policy — MIT License. */
+import { detectTextStyle, formatJson, lineIndentAt, renameKeyEdit, replaceStringEdit } from '../edits/jsonEdits';
+import { conditionEntries } from '../conditionEntries';
+import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
+import { findSecureTransportDenies, isComplete, SecureTransportDeny } from '../secureTransport';
+import type { OffsetRange, Rule } from './rule';
+
+const STRICT_KEY = 'aws:SecureTransport';
+const STRICT_CONDITION = { Bool: { [STRICT_KEY]: 'false' } };
+
+interface Deviation {
+  words: string;
+  range: OffsetRange;
+  /** The minimal edit that removes this deviation alone; absent when only rewriting the Condition does. */
+  edit?: OffsetEdit;
+}
+
+function deviations(deny: SecureTransportDeny): Deviation[] {
+  const entry = deny.conditions[0];
+  const found: Deviation[] = [];
+  const operators = new Set(conditionEntries(deny.statement).map((item) => item.operator));
+  if (entry.ifExists) {
+    found.push({ words: '"BoolIfExists" instead of "Bool"', range: entry.operatorNode, edit: operators.has('Bool') ? undefined : renameKeyEdit(entry.operatorNode, 'Bool') });
+  }
+  if (entry.key !== STRICT_KEY) {
+    found.push({ words: `the key spelled "${entry.key}"`, range: entry.keyNode, edit: renameKeyEdit(entry.keyNode, STRICT_KEY) });
+  }
+  const value = entry.values[0];
+  if (value.value !== 'false' || entry.valueNode?.type === 'array') {
+    const shown = entry.valueNode?.type === 'array' ? 'a list' : typeof value.value === 'boolean' ? 'the JSON boolean false' : `"${String(value.value)}"`;
+    const target = entry.valueNode ?? value;
+    found.push({ words: `${shown} where they compare with the string "false"`, range: target, edit: replaceStringEdit(target, 'false') });
+  }
+  const others = conditionEntries(deny.statement).filter((item) => item.keyNode !== entry.keyNode);
+  if (others.length > 0) {
+    found.push({ words: `other condition keys (${others.map((item) => item.key).join(', ')}) next to aws:SecureTransport`, range: others[0].keyNode });
+  }
+  return found;
+}
+
+function strictConditionFix(text: string, deny: SecureTransportDeny, dropsKeys: boolean): PolicyFix {
+  const condition = deny.statement.members.get('Condition')?.valueNode;
+  const style = detectTextStyle(text);
+  const edits = condition ? [{ offset: condition.offset, length: condition.length, content: formatJson(STRICT_CONDITION, lineIndentAt(text, condition.offset), style) }] : [];
+  return {
+    title: dropsKeys ? 'Replace the Condition with {"Bool": {"aws:SecureTransport": "false"}} (drops the other keys: the deny then covers every plain-HTTP request)' : 'Use {"Bool": {"aws:SecureTransport": "false"}}',
+    isPreferred: !dropsKeys,
+    edits,
+  };
+}
+
+/**
+ * An HTTPS-only deny that works but fails stricter compliance scanners (AWS Control Tower CT.S3.PR.8
+ * compares the Condition for exact equality; cdk-nag and Prowler want the string "false"):
+ * `BoolIfExists`, boolean `false`, a list, another spelling of the key, or other keys in the same
+ * Condition. Silent when another deny already has the strict form. The fix writes
+ * `{"Bool": {"aws:SecureTransport": "false"}}`; it is preferred only when that keeps the meaning.
+ */
+export const secureTransportDenyNotStrict: Rule = {
+  id: 'secureTransportDenyNotStrict',
+  defaultSeverity: 'information',
+  description: 'The HTTPS-only deny works, but in a form stricter compliance scanners (Control Tower, cdk-nag, Prowler) reject.',
+  runsOnBrokenDocuments: false,
+  check(context) {
+    const denies = findSecureTransportDenies(context.policy).filter(isComplete);
+    const found = denies.map((deny) => ({ deny, deviations: deviations(deny) }));
+    if (found.some((item) => item.deviations.length === 0)) {
+      return;
+    }
+    for (const { deny, deviations: list } of found) {
+      const minimal = list.every((deviation) => deviation.edit);
+      const fix: PolicyFix = minimal
+        ? { title: 'Use {"Bool": {"aws:SecureTransport": "false"}}', isPreferred: true, edits: list.map((deviation) => deviation.edit as OffsetEdit) }
+        : strictConditionFix(context.policy.text, deny, conditionEntries(deny.statement).length > 1);
+      const conditionKey = deny.statement.members.get('Condition')?.keyNode;
+      const range = list.length === 1 || !conditionKey ? list[0].range : conditionKey;
+      context.report(range, `This statement denies plain HTTP, but with ${list.map((deviation) => deviation.words).join(', ')}. S3 treats it the same, yet stricter compliance scanners (AWS Control Tower CT.S3.PR.8, cdk-nag, Prowler) accept only {"Bool": {"aws:SecureTransport": "false"}} and would report the bucket as not requiring HTTPS.`, { fixes: [fix] });
+    }
+  },
+};

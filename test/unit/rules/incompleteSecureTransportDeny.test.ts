@@ -1,0 +1,33 @@
+/* S3 Bucket Policy — MIT License. */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, findingsOf, PARTNER_READ, underlined } from '../../helpers/policyTest';
+
+const policy = (resource: string) => `{
+  "Version": "2012-10-17",
+  "Statement": [
+    ${PARTNER_READ},
+    { "Sid": "HttpsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ${resource}, "Condition": { "Bool": { "aws:SecureTransport": "false" } } }
+  ]
+}`;
+
+describe('incompleteSecureTransportDeny', () => {
+  it('fires, as a warning, on an objects-only deny and adds the bucket ARN', () => {
+    const text = policy('"arn:aws:s3:::acme-web-assets/*"');
+    assert.deepEqual(underlined(text, 'incompleteSecureTransportDeny'), ['"arn:aws:s3:::acme-web-assets/*"']);
+    const [finding] = findingsOf(text, 'incompleteSecureTransportDeny');
+    assert.equal(finding.severity, 'warning');
+    assert.match(finding.message, /only the objects.*AWS Config, Control Tower and cdk-nag/);
+    assert.equal(applyFix(text, 'incompleteSecureTransportDeny'), policy('["arn:aws:s3:::acme-web-assets/*", "arn:aws:s3:::acme-web-assets"]'));
+  });
+
+  it('fires on a bucket-only deny and adds bucket/*', () => {
+    const text = policy('["arn:aws:s3:::acme-web-assets"]');
+    assert.equal(applyFix(text, 'incompleteSecureTransportDeny'), policy('["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"]'));
+  });
+
+  it('stays silent on a complete deny and on "*"', () => {
+    assert.deepEqual(findingsOf(policy('["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"]'), 'incompleteSecureTransportDeny'), []);
+    assert.deepEqual(findingsOf(policy('"*"'), 'incompleteSecureTransportDeny'), []);
+  });
+});

@@ -1,0 +1,65 @@
+/* S3 Bucket Policy — MIT License. */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, findingsOf, underlined } from '../../helpers/policyTest';
+
+const policy = (principal: string, resource: string, condition = '') => `{
+  "Version": "2012-10-17",
+  "Statement": [
+    { "Sid": "Grant", "Effect": "Allow", "Principal": { "AWS": ${JSON.stringify(principal)} }, "Action": "s3:GetObject", "Resource": ${JSON.stringify(resource)}${condition} },
+    { "Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"], "Condition": { "Bool": { "aws:SecureTransport": "false" } } }
+  ]
+}`;
+const ROLE = 'arn:aws:iam::210987654321:role/Reader';
+const OBJECTS = 'arn:aws:s3:::acme-web-assets/*';
+
+describe('placeholder', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['<bucket>', 'arn:aws:s3:::<bucket>/*', '<bucket>', /template text.*name of your bucket/],
+    ['YOUR-BUCKET-NAME', 'arn:aws:s3:::YOUR-BUCKET-NAME/*', 'YOUR-BUCKET-NAME', /template text.*name of your bucket/],
+    ['your - bucket - name (the seed)', 'arn:aws:s3:::your - bucket - name/*', 'your - bucket - name', /template text/],
+    ['REPLACE_ME', 'arn:aws:s3:::REPLACE_ME/*', 'REPLACE_ME', /template text.*the real value/],
+    ['a template variable', 'arn:aws:s3:::${BucketName}/*', '${BucketName}', /template variable.*not an IAM policy variable/],
+    ['a CloudFormation pseudo parameter', 'arn:aws:s3:::acme-${AWS::Region}/*', '${AWS::Region}', /template variable/],
+    ['DOC-EXAMPLE-BUCKET', 'arn:aws:s3:::DOC-EXAMPLE-BUCKET/*', 'DOC-EXAMPLE-BUCKET', /example name/],
+    ['amzn-s3-demo-bucket', 'arn:aws:s3:::amzn-s3-demo-bucket/*', 'amzn-s3-demo-bucket', /example name/],
+    ['example-bucket', 'arn:aws:s3:::example-bucket/*', 'example-bucket', /example name/],
+  ];
+  for (const [what, resource, token, message] of cases) {
+    it(`fires, as a warning, on ${what} and underlines ${JSON.stringify(token)}`, () => {
+      const text = policy(ROLE, resource);
+      assert.deepEqual(underlined(text, 'placeholder'), [token]);
+      const [finding] = findingsOf(text, 'placeholder');
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, message);
+      assert.deepEqual(finding.fixes, []);
+    });
+  }
+
+  for (const account of ['111122223333', '123456789012', '444455556666']) {
+    it(`fires on the documentation account ID ${account}`, () => {
+      const text = policy(`arn:aws:iam::${account}:root`, OBJECTS);
+      assert.deepEqual(underlined(text, 'placeholder'), [account]);
+      assert.match(findingsOf(text, 'placeholder')[0].message, /AWS documentation's examples/);
+    });
+  }
+
+  it('finds template text in principals, condition values and condition keys', () => {
+    assert.deepEqual(underlined(policy('arn:aws:iam::<account-id>:root', OBJECTS), 'placeholder'), ['<account-id>']);
+    assert.deepEqual(underlined(policy(ROLE, OBJECTS, ', "Condition": { "StringEquals": { "aws:SourceVpce": "vpce-EXAMPLE" } }'), 'placeholder'), ['vpce-EXAMPLE']);
+    assert.deepEqual(underlined(policy(ROLE, OBJECTS, ', "Condition": { "StringEquals": { "aws:PrincipalTag/<tag-key>": "analytics" } }'), 'placeholder'), ['<tag-key>']);
+  });
+
+  it('points at the bucket name the HTTPS-only deny fix leaves when the policy names no bucket', () => {
+    const text = '{ "Version": "2012-10-17", "Statement": [{ "Sid": "ListAll", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:root" }, "Action": "s3:ListAllMyBuckets", "Resource": "*" }] }';
+    const fixed = applyFix(text, 'missingSecureTransportDeny');
+    assert.deepEqual(underlined(fixed, 'placeholder'), ['<your-bucket-name>', '<your-bucket-name>']);
+  });
+
+  it('stays silent on real values, policy variables and Sids', () => {
+    assert.deepEqual(findingsOf(policy(ROLE, 'arn:aws:s3:::acme-web-assets/home/${aws:username}/*'), 'placeholder'), []);
+    assert.deepEqual(findingsOf(policy(ROLE, 'arn:aws:s3:::acme-examples-archive/${*}/*'), 'placeholder'), []);
+    assert.deepEqual(findingsOf(policy('arn:aws:iam::210987654321:root', OBJECTS).replace('"Sid": "Grant"', '"Sid": "ExampleGrantReplaceMe"'), 'placeholder'), []);
+    assert.deepEqual(findingsOf(policy(ROLE, 'arn:aws:s3:::yourtown-logistics-data/*'), 'placeholder'), []);
+  });
+});

@@ -1,0 +1,63 @@
+/* S3 Bucket Policy — MIT License. */
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyFix, findingsOf, fixTitles, PARTNER_READ, underlined } from '../../helpers/policyTest';
+
+const policy = (condition: string, extra = '') => `{
+  "Version": "2012-10-17",
+  "Statement": [
+    ${PARTNER_READ},
+    { "Sid": "HttpsOnly", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"], "Condition": ${condition} }${extra}
+  ]
+}`;
+const STRICT = '{ "Bool": { "aws:SecureTransport": "false" } }';
+
+describe('secureTransportDenyNotStrict', () => {
+  const cases: [string, string, string][] = [
+    ['the JSON boolean false', '{ "Bool": { "aws:SecureTransport": false } }', 'false'],
+    ['a one-item list', '{ "Bool": { "aws:SecureTransport": ["false"] } }', '["false"]'],
+    ['"FALSE" in capitals', '{ "Bool": { "aws:SecureTransport": "FALSE" } }', '"FALSE"'],
+    ['BoolIfExists', '{ "BoolIfExists": { "aws:SecureTransport": "false" } }', '"BoolIfExists"'],
+    ['the key in lowercase', '{ "Bool": { "aws:securetransport": "false" } }', '"aws:securetransport"'],
+  ];
+  for (const [what, condition, token] of cases) {
+    it(`fires, as information, on ${what}, and the preferred fix writes the strict form`, () => {
+      const text = policy(condition);
+      assert.deepEqual(underlined(text, 'secureTransportDenyNotStrict'), [token]);
+      assert.equal(findingsOf(text, 'secureTransportDenyNotStrict')[0].severity, 'information');
+      assert.equal(applyFix(text, 'secureTransportDenyNotStrict'), policy(STRICT));
+    });
+  }
+
+  it('names every deviation at once and fixes them together', () => {
+    const text = policy('{ "BoolIfExists": { "aws:securetransport": false } }');
+    assert.deepEqual(underlined(text, 'secureTransportDenyNotStrict'), ['"Condition"']);
+    assert.match(findingsOf(text, 'secureTransportDenyNotStrict')[0].message, /"BoolIfExists" instead of "Bool", the key spelled "aws:securetransport", the JSON boolean false/);
+    assert.equal(applyFix(text, 'secureTransportDenyNotStrict'), policy(STRICT));
+  });
+
+  it('offers, not prefers, dropping other condition keys, since that widens the deny', () => {
+    const text = policy('{ "Bool": { "aws:SecureTransport": "false" }, "StringNotEquals": { "aws:SourceVpce": "vpce-0a1b2c3d4e5f67890" } }');
+    assert.deepEqual(underlined(text, 'secureTransportDenyNotStrict'), ['"aws:SourceVpce"']);
+    const [[title]] = fixTitles(text, 'secureTransportDenyNotStrict');
+    assert.match(title, /drops the other keys/);
+    assert.doesNotMatch(title, /preferred/);
+    assert.equal(applyFix(text, 'secureTransportDenyNotStrict', title.replace(' (preferred)', '')), policy(`{
+      "Bool": {
+        "aws:SecureTransport": "false"
+      }
+    }`));
+  });
+
+  it('stays silent on the strict form, and when another deny already has it', () => {
+    assert.deepEqual(findingsOf(policy(STRICT), 'secureTransportDenyNotStrict'), []);
+    const strictToo = `,\n    { "Sid": "Strict", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"], "Condition": ${STRICT} }`;
+    assert.deepEqual(findingsOf(policy('{ "Bool": { "aws:SecureTransport": false } }', strictToo), 'secureTransportDenyNotStrict'), []);
+  });
+
+  it('leaves an incomplete deny to incompleteSecureTransportDeny', () => {
+    const text = policy('{ "BoolIfExists": { "aws:SecureTransport": "false" } }').replace('["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"]', '"arn:aws:s3:::acme-web-assets/*"');
+    assert.deepEqual(findingsOf(text, 'secureTransportDenyNotStrict'), []);
+    assert.equal(findingsOf(text, 'incompleteSecureTransportDeny').length, 1);
+  });
+});
