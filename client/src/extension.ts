@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
 import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): S3PolicyExtensionApi
     outputChannel.error(`Could not start the language server: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   });
+  registerCommands(context, ready);
   return { ready };
 }
 

@@ -47,13 +47,19 @@ export function startServer(connection: Connection): void {
   const cache = new DocumentCache((text) => service.parse(text));
   let supportsConfiguration = false;
   let options: S3PolicyInitializationOptions = {};
+  let snippetSupport = false;
   const settings = new SettingsCache(connection, () => supportsConfiguration);
   const log = (message: string) => connection.console.error(message);
 
+  /** True when the recognition settings take the document for a bucket policy. */
+  const isPolicy = async (document: TextDocument): Promise<boolean> => {
+    const documentSettings = await settings.get(document.uri);
+    return service.isBucketPolicy(pathOf(document.uri), cache.get(document), documentSettings.recognition);
+  };
+
   const lintSettingsFor = async (document: TextDocument): Promise<PolicyLintSettings | undefined> => {
     const documentSettings = await settings.get(document.uri);
-    const policy = cache.get(document);
-    if (!service.isBucketPolicy(pathOf(document.uri), policy, documentSettings.recognition)) {
+    if (!(await isPolicy(document))) {
       return undefined;
     }
     const editorOwnsSyntax = options.editorReportsJsonSyntax === true;
@@ -64,10 +70,14 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     supportsConfiguration = params.capabilities.workspace?.configuration === true;
     options = (params.initializationOptions ?? {}) as S3PolicyInitializationOptions;
+    snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        hoverProvider: true,
+        documentSymbolProvider: true,
       },
       serverInfo: { name: 's3-policy-language-server' },
     };
@@ -123,6 +133,30 @@ export function startServer(connection: Connection): void {
       }
       return actions;
     });
+  });
+
+  connection.onCompletion(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !(await isPolicy(document))) {
+      return null;
+    }
+    return runSafe(log, `computing completion for ${document.uri}`, null, token, () => service.doComplete(document, cache.get(document), params.position, { snippetSupport }));
+  });
+
+  connection.onHover(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !(await isPolicy(document))) {
+      return null;
+    }
+    return runSafe(log, `computing hover for ${document.uri}`, null, token, () => service.doHover(document, cache.get(document), params.position));
+  });
+
+  connection.onDocumentSymbol(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || !(await isPolicy(document))) {
+      return null;
+    }
+    return runSafe(log, `computing document symbols for ${document.uri}`, null, token, () => service.findDocumentSymbols(document, cache.get(document)));
   });
 
   documents.onDidClose((event) => {

@@ -1,8 +1,11 @@
 /* S3 Bucket Policy — MIT License. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, Range, TextDocumentEdit, TextEdit, VersionedTextDocumentIdentifier } from 'vscode-languageserver-types';
+import { CodeAction, CodeActionKind, CompletionList, Diagnostic, DiagnosticSeverity, DocumentSymbol, Hover, Position, Range, TextDocumentEdit, TextEdit, VersionedTextDocumentIdentifier } from 'vscode-languageserver-types';
 import bucketPolicySchema from '../../../schemas/s3-bucket-policy.schema.json';
+import { CompletionSettings, doComplete } from './completion/completion';
+import { findDocumentSymbols } from './documentSymbols';
 import { applyOffsetEdits } from './edits/jsonEdits';
+import { doHover } from './hover/hover';
 import { parsePolicy } from './parser/parsePolicy';
 import type { PolicyDocument } from './parser/policyDocument';
 import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings, RULE_DOCS_BASE_URL, RuleSeverity } from './policyLanguageTypes';
@@ -40,6 +43,12 @@ export interface PolicyLanguageService {
   getCodeActions(document: TextDocument, policy: PolicyDocument, settings: PolicyLintSettings, contextDiagnostics: Diagnostic[]): CodeAction[];
   /** Applies every preferred fix, repeatedly, until none applies (at most 10 rounds). */
   fixAll(text: string, settings: PolicyLintSettings): FixAllResult;
+  /** Completion at a position; `settings` says whether the client takes snippets (default: it does). */
+  doComplete(document: TextDocument, policy: PolicyDocument, position: Position, settings?: CompletionSettings): CompletionList;
+  /** Hover for the string at a position, or null. */
+  doHover(document: TextDocument, policy: PolicyDocument, position: Position): Hover | null;
+  /** The outline: top-level elements, one symbol per statement, its elements below. */
+  findDocumentSymbols(document: TextDocument, policy: PolicyDocument): DocumentSymbol[];
 }
 
 /** Turns offsets into an LSP range. */
@@ -166,5 +175,8 @@ export function getPolicyLanguageService(): PolicyLanguageService {
       return actions;
     },
     fixAll,
+    doComplete,
+    doHover,
+    findDocumentSymbols,
   };
 }
