@@ -2,6 +2,7 @@
 /** Reading a statement's Condition block as a flat list of operator / key / values entries. */
 import type { Node } from 'jsonc-parser';
 import { objectMembers } from './parser/parsePolicy';
+import { memoizePerObject } from './memoizePerObject';
 import type { PolicyStatement } from './parser/policyDocument';
 
 /** One condition key under one operator, with its value nodes. */
@@ -30,14 +31,8 @@ function scalarNodes(node: Node | undefined): Node[] {
   return node && node.type !== 'object' ? [node] : [];
 }
 
-const cache = new WeakMap<PolicyStatement, readonly ConditionEntry[]>();
-
 /** Every operator/key pair of a statement's Condition, in document order; computed once per statement. */
-export function conditionEntries(statement: PolicyStatement): readonly ConditionEntry[] {
-  const cached = cache.get(statement);
-  if (cached) {
-    return cached;
-  }
+export const conditionEntries = memoizePerObject((statement: PolicyStatement): readonly ConditionEntry[] => {
   const entries: ConditionEntry[] = [];
   for (const operator of objectMembers(statement.members.get('Condition')?.valueNode)) {
     const [, qualifier, baseOperator, ifExists] = OPERATOR.exec(operator.name) ?? [];
@@ -55,6 +50,5 @@ export function conditionEntries(statement: PolicyStatement): readonly Condition
       });
     }
   }
-  cache.set(statement, entries);
   return entries;
-}
+});

@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 /** Reading the Principal and NotPrincipal of a statement: every principal string with its type and node. */
 import type { Node } from 'jsonc-parser';
+import { memoizePerObject } from './memoizePerObject';
 import { objectMembers } from './parser/parsePolicy';
 import { stringNodes } from './parser/nodeUtils';
 import type { PolicyStatement } from './parser/policyDocument';
@@ -17,14 +18,8 @@ export interface PrincipalValue {
   value: string;
 }
 
-const cache = new WeakMap<PolicyStatement, readonly PrincipalValue[]>();
-
 /** Every principal string of a statement, in document order; computed once per statement. */
-export function principalValues(statement: PolicyStatement): readonly PrincipalValue[] {
-  const cached = cache.get(statement);
-  if (cached) {
-    return cached;
-  }
+export const principalValues = memoizePerObject((statement: PolicyStatement): readonly PrincipalValue[] => {
   const values: PrincipalValue[] = [];
   for (const element of ['Principal', 'NotPrincipal'] as const) {
     const node = statement.members.get(element)?.valueNode;
@@ -37,9 +32,8 @@ export function principalValues(statement: PolicyStatement): readonly PrincipalV
       }
     }
   }
-  cache.set(statement, values);
   return values;
-}
+});
 
 /**
  * The node that makes a statement's Principal everyone: `"*"` or `"*"` under AWS (the same thing,

@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
 import { ConditionEntry, conditionEntries } from './conditionEntries';
+import { memoizePerObject } from './memoizePerObject';
 import { stringNodes, stringValue } from './parser/nodeUtils';
 import type { PolicyDocument, PolicyStatement } from './parser/policyDocument';
 import { everyonePrincipal } from './principals';
@@ -46,18 +47,12 @@ export function secureTransportConditions(statement: PolicyStatement, wanted: bo
     && entry.key.toLowerCase() === 'aws:securetransport' && booleanValue(entry) === wanted);
 }
 
-const deniesCache = new WeakMap<PolicyDocument, readonly SecureTransportDeny[]>();
-
 /**
  * Finds the statements that deny all S3 actions to all principals when `aws:SecureTransport` is
  * false (POLICY-FACTS §2, the semantic reading: `Bool` or `BoolIfExists`, string or boolean false).
  * Computed once per parsed document.
  */
-export function findSecureTransportDenies(policy: PolicyDocument): readonly SecureTransportDeny[] {
-  const cached = deniesCache.get(policy);
-  if (cached) {
-    return cached;
-  }
+export const findSecureTransportDenies = memoizePerObject((policy: PolicyDocument): readonly SecureTransportDeny[] => {
   const denies: SecureTransportDeny[] = [];
   for (const statement of policy.statements) {
     const get = (name: string) => statement.members.get(name)?.valueNode;
@@ -81,9 +76,8 @@ export function findSecureTransportDenies(policy: PolicyDocument): readonly Secu
     }
     denies.push(deny);
   }
-  deniesCache.set(policy, denies);
   return denies;
-}
+});
 
 /** True when a deny covers both a bucket and all of its objects (or every resource). */
 export function isComplete(deny: SecureTransportDeny): boolean {
