@@ -16,7 +16,7 @@ import type { Member, PolicyDocument, PolicyStatement } from './parser/policyDoc
 import { principalValues } from './principals';
 
 /** The longest statement summary; longer ones end in "…". */
-const MAX_SUMMARY = 72;
+const MAX_SUMMARY = 80;
 
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

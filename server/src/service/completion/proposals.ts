@@ -36,13 +36,24 @@ export function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, '\\$&');
 }
 
-/** A snippet as the plain text it inserts: each placeholder becomes its default (a choice its first option), tab stops vanish. */
+/**
+ * A snippet as the plain text it inserts: each placeholder becomes its default (a choice its first
+ * option), a tab stop repeating a placeholder the same default, other tab stops nothing.
+ */
 export function snippetToPlain(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+\|((?:[^,|\\]|\\.)*)[^|]*\|\}/g, '$1')
-    .replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1')
-    .replace(/\$\{\d+\}|\$\d+/g, '')
-    .replace(/\\([$}\\,|])/g, '$1');
+  const defaults = new Map<string, string>();
+  const unescape = (text: string) => text.replace(/\\([$}\\,|])/g, '$1');
+  const withDefaults = snippet
+    .replace(/\$\{(\d+)\|((?:[^,|\\]|\\.)*)(?:[^|\\]|\\.)*\|\}/g, (_, stop: string, first: string) => {
+      defaults.set(stop, unescape(first));
+      return `\uE000${stop}\uE000`;
+    })
+    .replace(/\$\{(\d+):((?:[^}\\]|\\.)*)\}/g, (_, stop: string, value: string) => {
+      defaults.set(stop, unescape(value));
+      return `\uE000${stop}\uE000`;
+    });
+  return unescape(withDefaults.replace(/\$\{(\d+)\}|\$(\d+)/g, (_, braced?: string, bare?: string) => `\uE000${braced ?? bare}\uE000`))
+    .replace(/\uE000(\d+)\uE000/g, (_, stop: string) => defaults.get(stop) ?? '');
 }
 
 /** A JSON string proposal: `value` in double quotes, as JSON writes it. */

@@ -65,6 +65,9 @@ function actionHover(value: string): string | undefined {
   if (matches.length === 0) {
     return undefined;
   }
+  if (matches.length === s3Actions().length) {
+    return `**${code(value)}** — every S3 action (${matches.length}).`;
+  }
   const lines = [`**${code(value)}** matches ${matches.length} S3 action${matches.length === 1 ? '' : 's'}:`, ''];
   lines.push(...matches.slice(0, LISTED_ACTIONS).map((action) => `- ${code(`s3:${action.name}`)} — ${action.accessLevel}`));
   if (matches.length > LISTED_ACTIONS) {
