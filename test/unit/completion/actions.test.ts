@@ -40,7 +40,7 @@ describe('completion of actions', () => {
     assert.equal(item.detail, 'Write');
     assert.ok(typeof item.documentation === 'object');
     assert.match(item.documentation.value, /Grants permission to add an object to a bucket/);
-    assert.match(item.documentation.value, /s3:x-amz-server-side-encryption/);
+    assert.match(item.documentation.value, /Resources: accesspointobject, object/);
   });
 
   it('replaces the whole string, in an array too, and leaves out actions already listed', () => {

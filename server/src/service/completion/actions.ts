@@ -5,8 +5,7 @@
  * description.
  */
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import { s3Actions, wildcardRegExp } from '../data/awsData';
-import { describeAction } from '../hover/hover';
+import { S3Action, s3Actions, wildcardRegExp } from '../data/awsData';
 import type { Proposal } from './proposals';
 
 /** The name part of what is typed, or undefined when it names another service (`ec2:…`). */
@@ -16,6 +15,12 @@ function typedName(prefix: string): string | undefined {
     return /^s3?$/i.test(prefix) ? '' : prefix;
   }
   return wildcardRegExp(prefix.slice(0, colon)).test('s3') ? prefix.slice(colon + 1) : undefined;
+}
+
+/** A few lines about an action for the completion list (the hover says more): description, access level, resource types. */
+function summarizeAction(action: S3Action): string {
+  const resources = action.resourceTypes.map((type) => type.name).join(', ') || '"*" only';
+  return `${action.description}.\n\nAccess level: ${action.accessLevel} · Resources: ${resources}`;
 }
 
 /**
@@ -64,7 +69,7 @@ export function actionProposals(prefix: string, typed: string, exclude: Readonly
       text: JSON.stringify(`s3:${action.name}`),
       snippet: false,
       detail: action.accessLevel,
-      documentation: describeAction(action),
+      documentation: summarizeAction(action),
     });
   }
   return proposals.map((proposal) => ({ ...proposal, filterText: typed }));

@@ -93,11 +93,16 @@ export function placeProposals(document: TextDocument, context: CursorContext, s
       label: proposal.label,
       kind: proposal.kind,
       textEdit: TextEdit.replace(range, body),
-      insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      insertTextMode: InsertTextMode.asIs,
       sortText: String(index).padStart(5, '0'),
       filterText: proposal.filterText ?? (context.quoted ? `"${proposal.label}"` : proposal.label),
     };
+    if (snippet) {
+      item.insertTextFormat = InsertTextFormat.Snippet;
+    }
+    if (lines.length > 1) {
+      // The lines are indented already: clients must not indent them again.
+      item.insertTextMode = InsertTextMode.asIs;
+    }
     if (comma) {
       item.additionalTextEdits = comma;
     }
