@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionReady, openCopy, openFile, ruleOf, SEED_POLICY, waitForDiagnostics, waitForRules, workspaceUri } from './helpers';
 
+/** A policy whose action is being typed (the suite is bundled without the service, so it cannot use test/helpers). */
 const POLICY = `{
   "Version": "2012-10-17",
   "Statement": [

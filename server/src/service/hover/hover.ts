@@ -18,14 +18,14 @@ import { describePrincipalValue, EFFECT_TEXT, elementDescription, ElementScope, 
 const LISTED_ACTIONS = 12;
 
 /** Where a path lies: in a statement (with the path inside it) or at the top of the policy. */
-export interface StatementPath {
+interface StatementPath {
   inStatement: boolean;
   /** The path inside the statement (or the whole path at the top). */
   rest: JSONPath;
 }
 
 /** Splits a JSON path into "inside a statement" and the rest, for a Statement that is an array or a single object. */
-export function statementPath(path: JSONPath): StatementPath {
+function statementPath(path: JSONPath): StatementPath {
   if (path[0] !== 'Statement' || path.length < 2) {
     return { inStatement: false, rest: path };
   }
@@ -37,7 +37,7 @@ function code(text: string): string {
 }
 
 /** Markdown about one S3 action: description, access level, the resource types it needs, its condition keys. */
-export function describeAction(action: S3Action): string {
+function describeAction(action: S3Action): string {
   const lines = [`**${code(`s3:${action.name}`)}** — ${action.accessLevel}`, '', action.description + '.'];
   if (action.resourceTypes.length === 0) {
     lines.push('', '**Resource**: only `"*"` (it does not act on a bucket or an object).');
