@@ -1,6 +1,7 @@
 // S3 Bucket Policy — MIT License.
 // Runs every test: builds the bundles, compiles the tests, runs the unit and LSP tests with node's
-// test runner, then the extension-host suite inside code-server (test/e2e). Ends with the line
+// test runner, then the extension-host suite inside code-server (test/e2e) and the browser tests
+// (test/browser: the packaged extension in code-server, driven through Chromium). Ends with the line
 // "N passed, N failed" summed over all of them.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -22,19 +23,22 @@ for (const [command, args] of [['node', ['esbuild.mjs']], ['node', ['node_module
 let passed = 0;
 let failed = 0;
 const tap = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-test-')), 'results.tap');
-const testDirectories = ['out/test/unit', 'out/test/server', 'out/test/cli'].filter((directory) => fs.existsSync(path.join(root, directory)));
+const testDirectories = ['out/test/unit', 'out/test/server', 'out/test/cli', 'out/test/fuzz', 'out/test/hostile', 'out/test/safety'].filter((directory) => fs.existsSync(path.join(root, directory)));
 const nodeTests = run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...testDirectories]);
 const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
 passed += Number(/^# pass (\d+)/m.exec(tapText)?.[1] ?? 0);
 failed += Number(/^# fail (\d+)/m.exec(tapText)?.[1] ?? (nodeTests.status === 0 ? 0 : 1));
 
-const e2eRunner = path.join(root, 'test/e2e/runExtensionTests.mjs');
-if (fs.existsSync(e2eRunner) && !process.argv.includes('--skip-e2e')) {
-  const resultFile = path.join(path.dirname(tap), 'e2e.json');
-  const e2e = run('node', [e2eRunner, '--result', resultFile]);
+// The code-server runners: the extension-host suite, then the browser tests. Each writes {passed, failed}.
+for (const [name, runner] of [['e2e', 'test/e2e/runExtensionTests.mjs'], ['browser', 'test/browser/run.mjs']]) {
+  if (!fs.existsSync(path.join(root, runner)) || process.argv.includes('--skip-e2e')) {
+    continue;
+  }
+  const resultFile = path.join(path.dirname(tap), `${name}.json`);
+  const child = run('node', [path.join(root, runner), '--result', resultFile]);
   const result = fs.existsSync(resultFile) ? JSON.parse(fs.readFileSync(resultFile, 'utf8')) : { passed: 0, failed: 1 };
   passed += result.passed;
-  failed += result.failed + (e2e.status !== 0 && result.failed === 0 ? 1 : 0);
+  failed += result.failed + (child.status !== 0 && result.failed === 0 ? 1 : 0);
 }
 
 console.log(`${passed} passed, ${failed} failed`);
