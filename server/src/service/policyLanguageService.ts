@@ -11,6 +11,7 @@ import type { PolicyDocument } from './parser/policyDocument';
 import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings, RULE_DOCS_BASE_URL, RuleSeverity } from './policyLanguageTypes';
 import { isBucketPolicy } from './policyRecognition';
 import { ALL_RULES, findRule } from './rules';
+import { documentTooLarge } from './rules/documentTooLarge';
 import type { RuleContext } from './rules/rule';
 import { JsonSchema, SchemaProblem, validateAgainstSchema } from './schema/validateAgainstSchema';
 
@@ -19,6 +20,13 @@ const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
 };
+
+/**
+ * The most diagnostics `doValidation` returns for one document (VS Code shows no more than 1,000 per
+ * file either): a pasted document can hold hundreds of thousands of problems, which would cost
+ * seconds to send and to display.
+ */
+export const MAX_DIAGNOSTICS = 1000;
 
 /** Lint settings when nothing is configured: every rule at its default, all syntax errors reported. */
 export const DEFAULT_LINT_SETTINGS: PolicyLintSettings = { rules: {}, reportSyntaxErrors: 'all' };
@@ -38,6 +46,7 @@ export interface PolicyLanguageService {
   isBucketPolicy(path: string | undefined, policy: PolicyDocument, settings: PolicyRecognitionSettings): boolean;
   /** Every finding in offsets, after severity settings (rules set to `off` report nothing). */
   findProblems(policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[];
+  /** The findings as LSP diagnostics: at most `MAX_DIAGNOSTICS`, errors first, the last one saying how many more there are. */
   doValidation(document: TextDocument, policy: PolicyDocument, settings: PolicyLintSettings): Diagnostic[];
   /** Quick fixes for the diagnostics of ours in `contextDiagnostics`, recomputed against this version of the document. */
   getCodeActions(document: TextDocument, policy: PolicyDocument, settings: PolicyLintSettings, contextDiagnostics: Diagnostic[]): CodeAction[];
@@ -68,14 +77,72 @@ function toDiagnostic(document: TextDocument, finding: PolicyFinding): Diagnosti
   };
 }
 
+const SEVERITY_RANK: Record<RuleSeverity, number> = { error: 0, warning: 1, information: 2 };
+
+/** At most `MAX_DIAGNOSTICS` findings, errors first, then warnings, in document order; the last says how many more there are. */
+function withinDiagnosticLimit(findings: PolicyFinding[], settings: PolicyLintSettings): PolicyFinding[] {
+  if (findings.length <= MAX_DIAGNOSTICS) {
+    return findings;
+  }
+  const kept = [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.offset - b.offset).slice(0, MAX_DIAGNOSTICS - 1);
+  if (settings.rules[documentTooLarge.id] === 'off') {
+    return kept.sort((a, b) => a.offset - b.offset);
+  }
+  const hidden = findings.length - kept.length;
+  const message = `${hidden.toLocaleString('en-US')} more problems in this document are not shown: S3 Bucket Policy shows at most ${MAX_DIAGNOSTICS.toLocaleString('en-US')} per document. Run s3-policy-lint on the file to list them all.`;
+  return [...kept.sort((a, b) => a.offset - b.offset), { ruleId: documentTooLarge.id, severity: 'information', offset: 0, length: 0, message, fixes: [] }];
+}
+
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-function overlaps(taken: { offset: number; end: number }[], fix: PolicyFix): boolean {
-  return fix.edits.some((edit) => taken.some((span) => edit.offset < span.end && span.offset < edit.offset + edit.length
-    || (edit.length === 0 && edit.offset >= span.offset && edit.offset <= span.end)
-    || (span.offset === span.end && span.offset >= edit.offset && span.offset <= edit.offset + edit.length)));
+/**
+ * The spans the fixes chosen so far edit, sorted and disjoint, so that fix-all tells in a few steps
+ * whether another fix touches them (comparing with every span made thousands of fixes quadratic).
+ * Overlapping spans clash, and so does an insertion touching a span or a span touching an insertion.
+ */
+class EditedSpans {
+  private readonly spans: { offset: number; end: number }[] = [];
+
+  overlaps(fix: PolicyFix): boolean {
+    return fix.edits.some((edit) => {
+      const end = edit.offset + edit.length;
+      for (let index = this.firstEndingAtOrAfter(edit.offset); index < this.spans.length && this.spans[index].offset <= end; index++) {
+        const span = this.spans[index];
+        if ((edit.offset < span.end && span.offset < end) || edit.length === 0 || span.offset === span.end) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  add(fix: PolicyFix): void {
+    for (const edit of fix.edits) {
+      const span = { offset: edit.offset, end: edit.offset + edit.length };
+      let index = this.spans.length;
+      while (index > 0 && this.spans[index - 1].offset > span.offset) {
+        index--;
+      }
+      this.spans.splice(index, 0, span);
+    }
+  }
+
+  /** The first span that ends at or after `offset` (ends grow with offsets, as the spans are disjoint). */
+  private firstEndingAtOrAfter(offset: number): number {
+    let low = 0;
+    let high = this.spans.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.spans[middle].end < offset) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
 }
 
 /** Creates the policy language service. */
@@ -90,7 +157,8 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     for (const rule of ALL_RULES) {
       const configured = settings.rules[rule.id];
       const override = configured === rule.defaultSeverity ? undefined : (configured as RuleSeverity | undefined);
-      if (configured === 'off' || (broken && !rule.runsOnBrokenDocuments)) {
+      // A document too large or too deep to analyse gets one finding saying so, and nothing else.
+      if (configured === 'off' || (broken && !rule.runsOnBrokenDocuments) || (policy.skipped && rule !== documentTooLarge)) {
         continue;
       }
       const context: RuleContext = {
@@ -117,29 +185,29 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     let current = text;
     let appliedFixes = 0;
     for (let round = 0; round < 10; round++) {
-      const taken: { offset: number; end: number }[] = [];
-      const chosen: PolicyFix[] = [];
+      const taken = new EditedSpans();
+      const chosen = new Set<PolicyFix>();
       const fixable = findProblems(parsePolicy(current), settings).filter((finding) => finding.fixes.some((candidate) => candidate.isPreferred));
       // Whole-document fixes (adding a statement or a Version) wait until the token-level ones are applied:
       // they were computed on a text those change (a "deny" about to become "Deny" is not yet an HTTPS-only deny).
       const tokenLevel = fixable.filter((finding) => findRule(finding.ruleId)?.runsOnBrokenDocuments);
       for (const finding of tokenLevel.length > 0 ? tokenLevel : fixable) {
         const fix = finding.fixes.find((candidate) => candidate.isPreferred);
-        if (!fix || chosen.includes(fix) || overlaps(taken, fix)) {
+        if (!fix || chosen.has(fix) || taken.overlaps(fix)) {
           continue;
         }
-        chosen.push(fix);
-        taken.push(...fix.edits.map((edit) => ({ offset: edit.offset, end: edit.offset + edit.length })));
+        chosen.add(fix);
+        taken.add(fix);
       }
-      if (chosen.length === 0) {
+      if (chosen.size === 0) {
         break;
       }
-      const next = applyOffsetEdits(current, chosen.flatMap((fix) => fix.edits));
+      const next = applyOffsetEdits(current, [...chosen].flatMap((fix) => fix.edits));
       if (next === current) {
         break;
       }
       current = next;
-      appliedFixes += chosen.length;
+      appliedFixes += chosen.size;
     }
     return { text: current, appliedFixes };
   };
@@ -148,7 +216,7 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     parse: parsePolicy,
     isBucketPolicy,
     findProblems,
-    doValidation: (document, policy, settings) => findProblems(policy, settings).map((finding) => toDiagnostic(document, finding)),
+    doValidation: (document, policy, settings) => withinDiagnosticLimit(findProblems(policy, settings), settings).map((finding) => toDiagnostic(document, finding)),
     getCodeActions(document, policy, settings, contextDiagnostics) {
       const ours = contextDiagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
       if (ours.length === 0) {

@@ -61,6 +61,11 @@ export function isBucketPolicy(path: string | undefined, policy: PolicyDocument,
   if (!settings.detectByContent) {
     return false;
   }
+  if (policy.skipped) {
+    // Too large or too deep to parse: the top-level member names, read without a tree, decide.
+    const keys = policy.skipped.topLevelKeys;
+    return keys.includes('Statement') && (keys.includes('Version') || keys.includes('Id'));
+  }
   if (looksLikePolicy(policy)) {
     return true;
   }
@@ -77,6 +82,9 @@ export function isBucketPolicy(path: string | undefined, policy: PolicyDocument,
  */
 export function describeNonPolicy(policy: PolicyDocument): string {
   const members = policy.topMembers;
+  if (policy.skipped) {
+    return policy.skipped.reason;
+  }
   if (!policy.root) {
     return 'This file is empty: it holds no bucket policy.';
   }

@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import { createScanner, Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { OffsetEdit } from '../policyLanguageTypes';
+import { checkDocumentLimits } from './documentLimits';
 import type { Member, PolicyDocument, PolicyStatement, SyntaxProblem } from './policyDocument';
 import { findQuotedSpans } from './quotedSpans';
 
@@ -115,16 +116,31 @@ function removeCommentEdit(text: string, offset: number, length: number): Offset
  * marked `strictOnly`, as VS Code's `jsonc` mode accepts them without a word.
  * A 'single-quoted' string is one problem (not the three parse errors it provokes) and is read as
  * the string it means, so the tree around it stays whole; so is a leading byte order mark.
+ * A document over the limits of `documentLimits.ts` is not parsed: it comes back `skipped`.
  */
 export function parsePolicy(text: string): PolicyDocument {
+  const skipped = checkDocumentLimits(text);
+  if (skipped) {
+    return { text, root: undefined, syntaxProblems: [], topMembers: new Map(), statementNode: undefined, statements: [], skipped };
+  }
   const singleQuoted = findSingleQuotedStrings(text);
   const hasByteOrderMark = text.startsWith(BYTE_ORDER_MARK);
-  let parseText = hasByteOrderMark ? ` ${text.slice(1)}` : text;
+  // The same text with each single-quoted string in double quotes (same length), assembled in one pass.
+  const pieces: string[] = [];
+  let copied = 0;
   for (const string of singleQuoted) {
-    parseText = `${parseText.slice(0, string.offset)}"${string.value}"${parseText.slice(string.offset + string.length)}`;
+    pieces.push(text.slice(copied, string.offset), `"${string.value}"`);
+    copied = string.offset + string.length;
   }
+  pieces.push(text.slice(copied));
+  const parseText = hasByteOrderMark ? ` ${pieces.join('').slice(1)}` : pieces.join('');
   const errors: ParseError[] = [];
   const root = parseTree(parseText, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  // jsonc-parser's scanner counts one character past the end for a block comment left open at the end
+  // of the text (scanner.js: `if (!commentClosed) { pos++; …`): the nodes ending there reach past it.
+  for (let node = root; node; node = node.children?.[node.children.length - 1]) {
+    (node as { length: number }).length = Math.min(node.length, text.length - node.offset);
+  }
   const syntaxProblems: SyntaxProblem[] = singleQuoted.map((string) => ({
     offset: string.offset,
     length: string.length,
@@ -164,11 +180,12 @@ export function parsePolicy(text: string): PolicyDocument {
     const isComment = error.error === ParseErrorCode.InvalidCommentToken;
     syntaxProblems.push({
       offset: error.offset,
-      length: Math.max(error.length, 1),
+      // At least one character, so the squiggle shows; none at the end of the text, where there is none.
+      length: Math.min(Math.max(error.length, 1), text.length - error.offset),
       message: PLAIN_MESSAGES[error.error] ?? `JSON syntax error: ${printParseErrorCode(error.error)}.`,
       strictOnly: isComment,
       keepsTree: isComment,
-      fixes: isComment ? [{ title: 'Remove the comment', isPreferred: false, edits: [removeCommentEdit(text, error.offset, error.length)] }] : [],
+      fixes: isComment ? [{ title: 'Remove the comment', isPreferred: false, edits: [removeCommentEdit(text, error.offset, Math.min(error.length, text.length - error.offset))] }] : [],
     });
   }
   syntaxProblems.sort((a, b) => a.offset - b.offset);

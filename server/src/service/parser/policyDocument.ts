@@ -36,6 +36,18 @@ export interface PolicyStatement {
 }
 
 /**
+ * Why a document was not analysed: it is longer or nested deeper than `parser/documentLimits.ts`
+ * allows. It then has no tree; `documentTooLarge` reports `reason` at `offset`.
+ */
+export interface SkippedDocument {
+  reason: string;
+  offset: number;
+  length: number;
+  /** The names of the top-level members, read without building a tree, for recognising a policy. */
+  topLevelKeys: string[];
+}
+
+/**
  * The typed model of a bucket policy that every rule reads. Built once per document version by
  * `parsePolicy`; keeps the jsonc-parser tree, so every element has an offset and a length.
  */
@@ -49,4 +61,6 @@ export interface PolicyDocument {
   /** The Statement value node, when present. */
   statementNode: Node | undefined;
   statements: PolicyStatement[];
+  /** Set when the document is too large or too deeply nested to analyse (no tree, no syntax problems). */
+  skipped?: SkippedDocument;
 }

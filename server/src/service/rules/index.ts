@@ -5,6 +5,7 @@ import { actionResourceMismatch } from './actionResourceMismatch';
 import { allowWildcardAction } from './allowWildcardAction';
 import { allowWithNotPrincipal } from './allowWithNotPrincipal';
 import { conflictingElements } from './conflictingElements';
+import { documentTooLarge } from './documentTooLarge';
 import { duplicateKey } from './duplicateKey';
 import { duplicateSid } from './duplicateSid';
 import { emptyElement } from './emptyElement';
@@ -86,6 +87,7 @@ export const ALL_RULES: readonly Rule[] = [
   secureTransportDenyNotStrict,
   invertedSecureTransport,
   placeholder,
+  documentTooLarge,
   notAPolicy,
 ];
 
