@@ -4,19 +4,23 @@ export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) {
     return limit + 1;
   }
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  // Two rows of numbers, swapped: a document with thousands of typos asks for millions of these.
+  let previous = new Uint32Array(b.length + 1).map((_, index) => index);
+  let current = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMinimum = i;
+    const character = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      rowMinimum = Math.min(rowMinimum, current[j]);
+      const cost = character === b.charCodeAt(j - 1) ? 0 : 1;
+      const distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current[j] = distance;
+      rowMinimum = Math.min(rowMinimum, distance);
     }
     if (rowMinimum > limit) {
       return limit + 1;
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }

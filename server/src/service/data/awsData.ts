@@ -148,13 +148,22 @@ export function findS3Action(name: string): S3Action | undefined {
   return data().actionsByName.get(name.slice(colon + 1).toLowerCase());
 }
 
+/** More pieces than this need a name of at least as many characters, longer than any name a pattern is tested against. */
+const MAX_WILDCARD_PIECES = 1000;
+
 /**
  * A case-insensitive regular expression for an IAM wildcard pattern: `*` matches any run of
- * characters, `?` exactly one.
+ * characters, `?` exactly one. Each piece between stars is found at its leftmost place and never
+ * revisited (a lookahead is atomic), which is all a wildcard pattern needs; a plain `.*` per star
+ * backtracks exponentially on patterns such as `?*?*?*?*…Z` and would freeze the server.
  */
 export const wildcardRegExp = memoize((pattern: string): RegExp => {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 'is');
+  const pieces = pattern.split(/\*+/).map((piece) => piece.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\?/g, '.'));
+  if (pieces.length > MAX_WILDCARD_PIECES) {
+    return /(?!)/;
+  }
+  const middle = pieces.slice(1, -1).map((piece, index) => `(?=(.*?${piece}))\\${index + 1}`).join('');
+  return new RegExp(pieces.length === 1 ? `^${pieces[0]}$` : `^${pieces[0]}${middle}.*${pieces[pieces.length - 1]}$`, 'is');
 });
 
 const matchName = memoize((name: string): S3Action[] => {

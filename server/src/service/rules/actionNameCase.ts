@@ -11,17 +11,25 @@ import type { Rule } from './rule';
  * it agrees; `get?bject` agrees; a pattern whose literal part falls on different letters may not).
  */
 const canonicalPattern = memoize((pattern: string): string | undefined => {
+  const actions = matchS3Actions(pattern);
+  if (actions.length === 0) {
+    return undefined;
+  }
+  // The pattern matches an action, so its letters are few; its stars may not be: a run of them is one
+  // `.*?` and only non-empty letter runs are captured, which keeps the expression small.
   const parts = pattern.split(/([*?])/);
-  const source = parts.map((part, index) => (index % 2 === 1 ? (part === '*' ? '.*?' : '.') : `(${part.replace(/[.+^${}()|[\]\\]/g, '\\$&')})`)).join('');
+  const source = parts.map((part, index) => (index % 2 === 1
+    ? (part === '?' ? '.' : parts[index - 2] === '*' && parts[index - 1] === '' ? '' : '.*?')
+    : part === '' ? '' : `(${part.replace(/[.+^${}()|[\]\\]/g, '\\$&')})`)).join('');
   const regExp = new RegExp(`^${source}$`, 'is');
   let canonical: string | undefined;
-  for (const action of matchS3Actions(pattern)) {
+  for (const action of actions) {
     const match = regExp.exec(action.name);
     if (!match) {
       return undefined;
     }
-    const literals = match.slice(1);
-    const spelled = parts.map((part, index) => (index % 2 === 1 ? part : literals[index / 2])).join('');
+    let group = 1;
+    const spelled = parts.map((part, index) => (index % 2 === 1 || part === '' ? part : match[group++])).join('');
     if (canonical !== undefined && canonical !== spelled) {
       return undefined;
     }

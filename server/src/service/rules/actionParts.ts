@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { wildcardRegExp } from '../data/awsData';
 import { stringNodes } from '../parser/nodeUtils';
 import type { PolicyDocument } from '../parser/policyDocument';
+import { overlapsSyntaxProblem } from '../parser/syntaxProblemIndex';
 
 /** An action string from an Action or NotAction element, split at its colon. */
 export interface ActionToken {
@@ -65,12 +66,10 @@ export function actionToken(node: Node): ActionToken | undefined {
 /** Every string node in Action and NotAction other than `*`, outside syntax problems. */
 export function actionStrings(policy: PolicyDocument): Node[] {
   const strings: Node[] = [];
-  const problems = policy.syntaxProblems;
   for (const statement of policy.statements) {
     for (const element of ['Action', 'NotAction']) {
       for (const node of stringNodes(statement.members.get(element)?.valueNode)) {
-        const end = node.offset + node.length;
-        if (node.value === '*' || problems.some((problem) => problem.offset < end && node.offset < problem.offset + problem.length)) {
+        if (node.value === '*' || overlapsSyntaxProblem(policy, node)) {
           continue;
         }
         strings.push(node);

@@ -24,16 +24,18 @@ function mergeFix(text: string, first: Member, repeat: Member): PolicyFix | unde
     return undefined;
   }
   const moved = source.children ?? [];
-  const edits = [{ offset: previous.offset + previous.length, length: repeatProperty.offset + repeatProperty.length - previous.offset - previous.length, content: '' }];
+  const removed = previous.offset + previous.length;
+  const edits = [{ offset: removed, length: repeatProperty.offset + repeatProperty.length - removed, content: '' }];
   if (moved.length > 0) {
     const members = text.slice(moved[0].offset, moved[moved.length - 1].offset + moved[moved.length - 1].length);
     const last = target.children?.[target.children.length - 1];
-    if (!last) {
-      edits.push({ offset: target.offset + 1, length: 0, content: members });
-    } else {
-      const separator = startsLine(text, last.offset) ? `,${detectTextStyle(text).eol}${lineIndentAt(text, last.offset)}` : ', ';
-      edits.push({ offset: last.offset + last.length, length: 0, content: separator + members });
+    const insertAt = last ? last.offset + last.length : target.offset + 1;
+    // Only in a half-typed document (the first object not closed) can the insertion meet the removal.
+    if (insertAt >= removed) {
+      return undefined;
     }
+    const separator = !last ? '' : startsLine(text, last.offset) ? `,${detectTextStyle(text).eol}${lineIndentAt(text, last.offset)}` : ', ';
+    edits.push({ offset: insertAt, length: 0, content: separator + members });
   }
   return { title: `Merge into the first "${first.name}"`, isPreferred: true, edits };
 }

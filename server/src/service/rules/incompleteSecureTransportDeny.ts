@@ -21,7 +21,8 @@ export const incompleteSecureTransportDeny: Rule = {
     for (const deny of denies) {
       const objectsOnly = [...deny.objectArns].find((bucket) => !deny.bucketArns.has(bucket));
       const bucketOnly = [...deny.bucketArns].find((bucket) => !deny.objectArns.has(bucket));
-      const partition = /^arn:([^:]+):/.exec(String(deny.resourceNode.type === 'string' ? deny.resourceNode.value : deny.resourceNode.children?.[0]?.value ?? ''))?.[1] ?? 'aws';
+      const resources = deny.resourceNode.type === 'string' ? [deny.resourceNode] : deny.resourceNode.children ?? [];
+      const partition = resources.map((node) => /^arn:(aws[a-z-]*):s3:/.exec(String(node.value))?.[1]).find((found) => found !== undefined) ?? 'aws';
       const missingArn = objectsOnly !== undefined
         ? `arn:${partition}:s3:::${objectsOnly}`
         : bucketOnly !== undefined ? `arn:${partition}:s3:::${bucketOnly}/*` : undefined;

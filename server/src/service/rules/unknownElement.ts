@@ -43,10 +43,35 @@ function wrappedPolicy(problem: SchemaProblem): object | undefined {
  * "missing" finding would report the same mistake twice.
  */
 export function explainsMissing(problems: SchemaProblem[], ownerPath: (string | number)[], names: string[]): boolean {
-  return problems.some((problem) => problem.kind === 'unknownProperty'
-    && problem.path.length === ownerPath.length + 1
-    && ownerPath.every((segment, index) => problem.path[index] === segment)
-    && (suggestedNames(problem).some((suggestion) => names.includes(suggestion)) || wrappedPolicy(problem) !== undefined));
+  return (unknownPropertiesByOwner(problems).get(JSON.stringify(ownerPath)) ?? [])
+    .some((problem) => suggestedNames(problem).some((suggestion) => names.includes(suggestion)) || wrappedPolicy(problem) !== undefined);
+}
+
+const unknownPropertiesCache = new WeakMap<SchemaProblem[], Map<string, SchemaProblem[]>>();
+
+/**
+ * The unknown-element problems of a list, grouped by the path of the object they are in, computed
+ * once per list: a policy with thousands of statements would otherwise compare every missing
+ * element with every unknown one.
+ */
+function unknownPropertiesByOwner(problems: SchemaProblem[]): Map<string, SchemaProblem[]> {
+  let byOwner = unknownPropertiesCache.get(problems);
+  if (!byOwner) {
+    byOwner = new Map();
+    for (const problem of problems) {
+      if (problem.kind === 'unknownProperty') {
+        const owner = JSON.stringify(problem.path.slice(0, -1));
+        const siblings = byOwner.get(owner);
+        if (siblings) {
+          siblings.push(problem);
+        } else {
+          byOwner.set(owner, [problem]);
+        }
+      }
+    }
+    unknownPropertiesCache.set(problems, byOwner);
+  }
+  return byOwner;
 }
 
 function unwrapFix(policy: PolicyDocument, wrapped: object): PolicyFix {

@@ -1,0 +1,48 @@
+/* S3 Bucket Policy — MIT License. */
+import type { PolicyDocument } from './policyDocument';
+
+/** The syntax problems of a document by start offset, with the furthest end reached by each prefix of them. */
+interface SyntaxProblemIndex {
+  starts: number[];
+  furthestEnds: number[];
+}
+
+const indexes = new WeakMap<PolicyDocument, SyntaxProblemIndex>();
+
+function indexOf(policy: PolicyDocument): SyntaxProblemIndex {
+  let index = indexes.get(policy);
+  if (!index) {
+    const problems = [...policy.syntaxProblems].sort((a, b) => a.offset - b.offset);
+    const starts = problems.map((problem) => problem.offset);
+    const furthestEnds: number[] = [];
+    let furthest = -1;
+    for (const problem of problems) {
+      furthest = Math.max(furthest, problem.offset + problem.length);
+      furthestEnds.push(furthest);
+    }
+    index = { starts, furthestEnds };
+    indexes.set(policy, index);
+  }
+  return index;
+}
+
+/**
+ * True when a range overlaps a JSON syntax problem: a half-typed token that rules should leave
+ * alone. A binary search over an index built once per parsed document, so a document with
+ * thousands of tokens and thousands of syntax problems costs thousands of steps, not millions.
+ */
+export function overlapsSyntaxProblem(policy: PolicyDocument, range: { offset: number; length: number }): boolean {
+  const { starts, furthestEnds } = indexOf(policy);
+  const end = range.offset + range.length;
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (starts[middle] < end) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low > 0 && furthestEnds[low - 1] > range.offset;
+}
