@@ -110,6 +110,11 @@ export class TestLanguageClient {
     return client;
   }
 
+  /** The server's process id, for reading its memory use. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   /** The next diagnostics published for `uri` after this call. */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
     return withTimeout(new Promise((resolve) => this.waiters.push({ uri, resolve })), `publishDiagnostics for ${uri}`);
