@@ -28,6 +28,8 @@ const nodeTests = run('node', ['--test', '--test-reporter=spec', '--test-reporte
 const tapText = fs.existsSync(tap) ? fs.readFileSync(tap, 'utf8') : '';
 passed += Number(/^# pass (\d+)/m.exec(tapText)?.[1] ?? 0);
 failed += Number(/^# fail (\d+)/m.exec(tapText)?.[1] ?? (nodeTests.status === 0 ? 0 : 1));
+// Tests that never ran because a before() hook failed are reported as cancelled, not failed.
+failed += Number(/^# cancelled (\d+)/m.exec(tapText)?.[1] ?? 0);
 
 // The code-server runners: the extension-host suite, then the browser tests. Each writes {passed, failed}.
 for (const [name, runner] of [['e2e', 'test/e2e/runExtensionTests.mjs'], ['browser', 'test/browser/run.mjs']]) {

@@ -406,8 +406,8 @@ export class Workbench {
 
   /**
    * Waits until our server has published diagnostics for the version of a document the client last
-   * sent it (didOpen or didChange), and resolves with them: the positive signal that lets a test say
-   * "nothing from us" about a document.
+   * sent it (didOpen or didChange), after that message, and resolves with them: the positive signal
+   * that lets a test say "nothing from us" about a document.
    * @param {string} name a workspace file
    * @param {(diagnostics: any[]) => boolean} [accept] waits further until the diagnostics satisfy this
    * @returns {Promise<any[]>} the published LSP diagnostics
@@ -421,6 +421,7 @@ export class Workbench {
       for (const { message, params } of this.traceEntries()) {
         if (/^Sending notification 'textDocument\/did(Open|Change)'/.test(message) && params?.textDocument?.uri === uri) {
           sent = params.textDocument.version;
+          published = undefined;
         } else if (/^Received notification 'textDocument\/publishDiagnostics'/.test(message) && params?.uri === uri) {
           published = params;
         }

@@ -80,7 +80,7 @@ const NAMED_PROBLEMS = [
   },
 ];
 
-/** What the whole-policy snippet must become once its tab stops are filled with these values. */
+/** What the whole-policy snippet's tab stops are filled with; the action keeps the snippet's default. */
 const SNIPPET_VALUES = { bucket: 'media-archive', account: '210987654321', sid: 'PartnerRead', action: 's3:GetObject' };
 
 const EXAMPLES = fs.readdirSync(EXAMPLES_DIR).filter((name) => name.endsWith('.json')).sort();
@@ -136,7 +136,7 @@ const ours = (rows) => rows.filter((row) => row.source === SOURCE);
 
 describe('the packaged extension in code-server + Chromium', { timeout: 15 * TEST_TIMEOUT_MS }, () => {
   before(async () => {
-    console.log(`testing ${path.relative(REPO_ROOT, VSIX)} in code-server, workspace: examples/ + package.json`);
+    console.log(`testing ${path.basename(VSIX)} (${(fs.statSync(VSIX).size / 1024).toFixed(0)} KB) in code-server; workspace: examples/ and a package.json`);
     session = await startSession({ vsix: VSIX });
     wb = session.workbench;
   }, { timeout: 3 * TEST_TIMEOUT_MS });
