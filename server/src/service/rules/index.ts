@@ -4,23 +4,29 @@ import { actionPrefixCase } from './actionPrefixCase';
 import { actionResourceMismatch } from './actionResourceMismatch';
 import { allowWildcardAction } from './allowWildcardAction';
 import { allowWithNotPrincipal } from './allowWithNotPrincipal';
+import { conditionTypeMismatch } from './conditionTypeMismatch';
 import { conflictingElements } from './conflictingElements';
 import { documentTooLarge } from './documentTooLarge';
 import { duplicateKey } from './duplicateKey';
 import { duplicateSid } from './duplicateSid';
 import { emptyElement } from './emptyElement';
 import { emptyStatement } from './emptyStatement';
+import { forAllValuesSingleValued } from './forAllValuesSingleValued';
 import { incompleteSecureTransportDeny } from './incompleteSecureTransportDeny';
 import { invalidArn } from './invalidArn';
 import { invalidConditionOperator } from './invalidConditionOperator';
+import { invalidConditionValue } from './invalidConditionValue';
 import { invalidEffect } from './invalidEffect';
+import { invalidIpRange } from './invalidIpRange';
 import { invalidPrincipal } from './invalidPrincipal';
 import { invalidSid } from './invalidSid';
 import { invalidType } from './invalidType';
 import { invalidVersion } from './invalidVersion';
 import { invertedSecureTransport } from './invertedSecureTransport';
+import { ipRangeHostBits } from './ipRangeHostBits';
 import { jsonSyntax } from './jsonSyntax';
 import { legacyVersion } from './legacyVersion';
+import { missingConditionQualifier } from './missingConditionQualifier';
 import { missingElement } from './missingElement';
 import { missingPrincipal } from './missingPrincipal';
 import { missingSecureTransportDeny } from './missingSecureTransportDeny';
@@ -28,19 +34,25 @@ import { missingVersion } from './missingVersion';
 import { mixedBuckets } from './mixedBuckets';
 import { nonS3Action } from './nonS3Action';
 import { notAPolicy } from './notAPolicy';
+import { nullWithQualifier } from './nullWithQualifier';
 import { placeholder } from './placeholder';
 import { policySize } from './policySize';
+import { policyVariableMisuse } from './policyVariableMisuse';
 import { principalUniqueId } from './principalUniqueId';
+import { privateIpInSourceIp } from './privateIpInSourceIp';
 import { publicAccess } from './publicAccess';
 import { publicAcl } from './publicAcl';
 import type { Rule } from './rule';
 import { secureTransportDenyNotStrict } from './secureTransportDenyNotStrict';
 import { smartQuotes } from './smartQuotes';
 import { unknownAction } from './unknownAction';
+import { unknownConditionKey } from './unknownConditionKey';
 import { unknownElement } from './unknownElement';
 import { unrestrictedServicePrincipal } from './unrestrictedServicePrincipal';
+import { unsupportedActionForConditionKey } from './unsupportedActionForConditionKey';
 import { unsupportedPrincipalType } from './unsupportedPrincipalType';
 import { wildcardServiceName } from './wildcardServiceName';
+import { wildcardWithoutLike } from './wildcardWithoutLike';
 
 /**
  * The single registry of rules, in reporting order: syntax first, then structure, then meaning.
@@ -77,6 +89,18 @@ export const ALL_RULES: readonly Rule[] = [
   nonS3Action,
   unknownAction,
   actionResourceMismatch,
+  unknownConditionKey,
+  conditionTypeMismatch,
+  invalidConditionValue,
+  invalidIpRange,
+  privateIpInSourceIp,
+  ipRangeHostBits,
+  forAllValuesSingleValued,
+  missingConditionQualifier,
+  nullWithQualifier,
+  wildcardWithoutLike,
+  policyVariableMisuse,
+  unsupportedActionForConditionKey,
   allowWithNotPrincipal,
   unrestrictedServicePrincipal,
   publicAccess,
