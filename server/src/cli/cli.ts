@@ -56,7 +56,7 @@ function lintTarget(target: LintTarget, settings: PolicyLintSettings, options: C
       const fixed = service.fixAll(text, settings);
       if (fixed.text !== text) {
         try {
-          writeFileAtomically(target.file, fixed.text);
+          writeFileAtomically(target.file, fixed.text, text);
           text = fixed.text;
           report.fixesApplied = fixed.appliedFixes;
         } catch (error) {

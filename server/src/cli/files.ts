@@ -37,6 +37,38 @@ export interface CollectedTargets {
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
+/**
+ * Strict UTF-8, keeping a byte order mark (the parser reports it). A file in another encoding is
+ * refused rather than read with replacement characters, which `--fix` would then write back.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function notUtf8(what: string, convertFrom: string): Error {
+  return new Error(`${what}; s3-policy-lint reads UTF-8 only, so it neither checks nor rewrites this file. Convert it first, for example: iconv -f ${convertFrom} -t UTF-8`);
+}
+
+/** A file's text, read as strict UTF-8; anything else throws an error that says what to do. */
+export function readUtf8(file: string): string {
+  const bytes = fs.readFileSync(file);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw notUtf8('UTF-16 (it starts with a UTF-16 byte order mark)', 'UTF-16');
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw notUtf8('not valid UTF-8', 'LATIN1');
+  }
+}
+
+/** The real path of a file (links resolved), so that a file reached twice is read once; the path itself when it cannot be resolved. */
+function identityOf(absolutePath: string): string {
+  try {
+    return fs.realpathSync(absolutePath);
+  } catch {
+    return absolutePath;
+  }
+}
+
 function describeError(given: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
@@ -106,12 +138,13 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
   const seen = new Set<string>();
   const add = (file: string, explicit: boolean): void => {
     const absolutePath = path.resolve(file);
-    if (seen.has(absolutePath)) {
+    const identity = identityOf(absolutePath);
+    if (seen.has(identity)) {
       return;
     }
-    seen.add(absolutePath);
+    seen.add(identity);
     try {
-      const text = fs.readFileSync(file, 'utf8');
+      const text = readUtf8(file);
       const isPolicy = recognize(absolutePath, text, explicit);
       if (isPolicy || explicit) {
         collected.targets.push({ file, absolutePath, text, isPolicy });
@@ -148,8 +181,10 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
       const found: string[] = [];
       walk(given, found, collected.errors);
       found.filter((file) => file.toLowerCase().endsWith('.json')).forEach((file) => add(file, false));
-    } else {
+    } else if (stats.isFile() || stats.isFIFO()) {
       add(given, true);
+    } else {
+      collected.errors.push(`${given}: not a file, a directory or a pipe; not checked.`);
     }
   }
   return collected;
@@ -158,20 +193,32 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
 /**
  * Replaces a file's content through a temporary file in the same directory, flushed to disk and
  * renamed over the original, so the file is never half-written; its permissions are kept and a
- * symbolic link keeps pointing at the file it names. On failure the original is untouched and
- * the temporary file removed.
+ * symbolic link keeps pointing at the file it names. It refuses, with an error saying why, a file
+ * that is read-only, one with other hard links (replacing it would separate them), and, when
+ * `readText` is given, one whose content is no longer `readText` (changed since it was read). On
+ * failure the original is untouched and the temporary file removed.
  */
-export function writeFileAtomically(file: string, text: string): void {
+export function writeFileAtomically(file: string, text: string, readText?: string): void {
   const target = fs.realpathSync(file);
+  const stats = fs.statSync(target);
+  if ((stats.mode & 0o222) === 0) {
+    throw new Error('it is read-only');
+  }
+  if (stats.nlink > 1) {
+    throw new Error(`it has ${stats.nlink} hard links, and replacing it would separate them`);
+  }
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.s3-policy-lint-${process.pid}.tmp`);
   const descriptor = fs.openSync(temporary, 'wx', 0o600);
   try {
     try {
-      fs.fchmodSync(descriptor, fs.statSync(target).mode & 0o7777);
+      fs.fchmodSync(descriptor, stats.mode & 0o7777);
       fs.writeFileSync(descriptor, text, 'utf8');
       fs.fsyncSync(descriptor);
     } finally {
       fs.closeSync(descriptor);
+    }
+    if (readText !== undefined && readUtf8(target) !== readText) {
+      throw new Error('it changed on disk while s3-policy-lint was running; run it again');
     }
     fs.renameSync(temporary, target);
   } catch (error) {
