@@ -1,5 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
-import { CodeAction, CodeActionKind, Connection, TextDocumentSyncKind, TextDocuments, TextEdit } from 'vscode-languageserver';
+import { CancellationToken, CodeAction, CodeActionKind, Connection, ResponseError, TextDocumentSyncKind, TextDocuments, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
 import type { PolicyLintSettings } from '../service/policyLanguageTypes';
@@ -19,9 +19,21 @@ export interface S3PolicyInitializationOptions {
 /** The code action kind of "fix all S3 policy problems", usable in `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.s3Policy`;
 
+/** The file path of a `file:` URI; undefined for other schemes and for a malformed escape (`%ZZ`), which would throw. */
 function pathOf(uri: string): string | undefined {
   const match = /^file:\/\/[^/]*(\/.*)$/.exec(uri);
-  return match ? decodeURIComponent(match[1]) : undefined;
+  try {
+    return match ? decodeURIComponent(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `offset` falls inside a CRLF pair or a surrogate pair, where the editor cannot place a position. */
+function splitsPair(text: string, offset: number): boolean {
+  const previous = text.charCodeAt(offset - 1);
+  const next = text.charCodeAt(offset);
+  return (previous === 0x0d && next === 0x0a) || (previous >= 0xd800 && previous <= 0xdbff && next >= 0xdc00 && next <= 0xdfff);
 }
 
 /** A single edit that turns `before` into `after`, touching only the span that differs. */
@@ -33,6 +45,13 @@ function minimalEdit(document: TextDocument, before: string, after: string): Tex
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) {
     end++;
+  }
+  // A boundary inside a line break or a character would be moved by the editor, and the edit replace the wrong text.
+  while (start > 0 && (splitsPair(before, start) || splitsPair(after, start))) {
+    start--;
+  }
+  while (end > 0 && (splitsPair(before, before.length - end) || splitsPair(after, after.length - end))) {
+    end--;
   }
   return TextEdit.replace({ start: document.positionAt(start), end: document.positionAt(before.length - end) }, after.slice(start, after.length - end));
 }
@@ -84,13 +103,11 @@ export function startServer(connection: Connection): void {
   });
 
   const diagnostics = registerPushDiagnostics(connection, documents, () => options.diagnosticDelay ?? 250, async (document) => {
-    try {
+    const result = await runSafe(log, `validating ${document.uri}`, [], CancellationToken.None, async () => {
       const lintSettings = await lintSettingsFor(document);
       return lintSettings ? service.doValidation(document, cache.get(document), lintSettings) : [];
-    } catch (error) {
-      log(`Error while validating ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
-      return [];
-    }
+    });
+    return result instanceof ResponseError ? [] : result;
   });
 
   connection.onInitialized(() => {
@@ -105,59 +122,45 @@ export function startServer(connection: Connection): void {
     diagnostics.requestRefresh();
   });
 
-  connection.onCodeAction(async (params, token) => {
+  connection.onCodeAction((params, token) => runSafe(log, `computing code actions for ${params.textDocument.uri}`, [], token, async () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document) {
+    const lintSettings = document && await lintSettingsFor(document);
+    if (!document || !lintSettings) {
       return [];
     }
-    const lintSettings = await lintSettingsFor(document);
-    if (!lintSettings) {
-      return [];
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    if (!only || only.some((kind) => kind === CodeActionKind.QuickFix)) {
+      actions.push(...service.getCodeActions(document, cache.get(document), lintSettings, params.context.diagnostics));
     }
-    return runSafe(log, `computing code actions for ${document.uri}`, [], token, () => {
-      const only = params.context.only;
-      const actions: CodeAction[] = [];
-      if (!only || only.some((kind) => kind === CodeActionKind.QuickFix)) {
-        actions.push(...service.getCodeActions(document, cache.get(document), lintSettings, params.context.diagnostics));
+    if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND)) {
+      const before = document.getText();
+      const after = service.fixAll(before, lintSettings).text;
+      if (after !== before) {
+        actions.push({
+          title: 'Fix all S3 bucket policy problems',
+          kind: FIX_ALL_KIND,
+          edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [minimalEdit(document, before, after)] }] },
+        });
       }
-      if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND)) {
-        const before = document.getText();
-        const after = service.fixAll(before, lintSettings).text;
-        if (after !== before) {
-          actions.push({
-            title: 'Fix all S3 bucket policy problems',
-            kind: FIX_ALL_KIND,
-            edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [minimalEdit(document, before, after)] }] },
-          });
-        }
-      }
-      return actions;
-    });
-  });
-
-  connection.onCompletion(async (params, token) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || !(await isPolicy(document))) {
-      return null;
     }
-    return runSafe(log, `computing completion for ${document.uri}`, null, token, () => service.doComplete(document, cache.get(document), params.position, { snippetSupport }));
-  });
+    return actions;
+  }));
 
-  connection.onHover(async (params, token) => {
+  connection.onCompletion((params, token) => runSafe(log, `computing completion for ${params.textDocument.uri}`, null, token, async () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document || !(await isPolicy(document))) {
-      return null;
-    }
-    return runSafe(log, `computing hover for ${document.uri}`, null, token, () => service.doHover(document, cache.get(document), params.position));
-  });
+    return document && await isPolicy(document) ? service.doComplete(document, cache.get(document), params.position, { snippetSupport }) : null;
+  }));
 
-  connection.onDocumentSymbol(async (params, token) => {
+  connection.onHover((params, token) => runSafe(log, `computing hover for ${params.textDocument.uri}`, null, token, async () => {
     const document = documents.get(params.textDocument.uri);
-    if (!document || !(await isPolicy(document))) {
-      return null;
-    }
-    return runSafe(log, `computing document symbols for ${document.uri}`, null, token, () => service.findDocumentSymbols(document, cache.get(document)));
-  });
+    return document && await isPolicy(document) ? service.doHover(document, cache.get(document), params.position) : null;
+  }));
+
+  connection.onDocumentSymbol((params, token) => runSafe(log, `computing document symbols for ${params.textDocument.uri}`, null, token, async () => {
+    const document = documents.get(params.textDocument.uri);
+    return document && await isPolicy(document) ? service.findDocumentSymbols(document, cache.get(document)) : null;
+  }));
 
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);
