@@ -1,0 +1,53 @@
+/* S3 Bucket Policy — MIT License. */
+/**
+ * What package.json declares about untrusted and virtual workspaces stays true: the extension and
+ * its language server read nothing themselves and run no code but their own, and they attach to
+ * file: and untitled: documents only.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../helpers/lspClient';
+
+interface Manifest {
+  capabilities: {
+    untrustedWorkspaces: { supported: boolean | 'limited' };
+    virtualWorkspaces: { supported: boolean | 'limited'; description?: string };
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+
+/** Every TypeScript file under a directory of the repository, `server/src/cli` (the command line, not the extension) left out. */
+function sources(directory: string): string[] {
+  return fs.readdirSync(path.join(REPO_ROOT, directory), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      return relative === path.join('server', 'src', 'cli') ? [] : sources(relative);
+    }
+    return entry.name.endsWith('.ts') ? [relative] : [];
+  });
+}
+
+/** Modules and globals through which code could read files, start programs or evaluate text. */
+const RISKY = /from 'node:(fs|child_process|vm|worker_threads|net|http|https)'|from '(fs|child_process|vm)'|require\(|\beval\(|new Function\(|workspace\.fs\b|workspace\.openTextDocument\(/;
+
+describe('workspace trust and virtual workspaces, as declared in package.json', () => {
+  const files = [...sources('client/src'), ...sources('server/src'), ...(fs.existsSync(path.join(REPO_ROOT, 'common')) ? sources('common') : [])];
+
+  it('supports untrusted workspaces: the client and the server read no file, start no program and evaluate no text', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+    assert.ok(files.length > 20, `only ${files.length} source files found`);
+    const risky = files.filter((file) => RISKY.test(fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')));
+    assert.deepEqual(risky, [], 'these files could read the workspace or run code: revisit capabilities.untrustedWorkspaces in package.json');
+  });
+
+  it('does not claim virtual workspaces, because the client attaches to file: and untitled: documents only', () => {
+    assert.equal(manifest.capabilities.virtualWorkspaces.supported, false);
+    assert.match(manifest.capabilities.virtualWorkspaces.description ?? '', /file:.*untitled:/);
+    const client = fs.readFileSync(path.join(REPO_ROOT, 'client/src/languageClient.ts'), 'utf8');
+    const schemes = [...client.matchAll(/scheme: '([^']+)'/g)].map((match) => match[1]);
+    assert.deepEqual([...new Set(schemes)].sort(), ['file', 'untitled'], 'the document selector changed: update capabilities.virtualWorkspaces in package.json');
+  });
+});
