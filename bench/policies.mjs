@@ -26,6 +26,8 @@ const PREFIXES = ['logs', 'exports', 'uploads', 'reports', 'backups', 'public', 
 const OBJECT_READ_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging'];
 const READ_ACTIONS = [...OBJECT_READ_ACTIONS, 's3:ListBucket', 's3:GetBucketLocation'];
 const WRITE_ACTIONS = ['s3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
+/** First octets of public IPv4 unicast space (none private, loopback, link-local, shared or reserved). */
+const PUBLIC_FIRST_OCTETS = [3, 13, 18, 34, 35, 44, 52, 54, 63, 99, 107, 151, 185];
 
 /** Builds statements for one bucket from a seeded generator. */
 function statementFactory(next, bucket) {
@@ -36,7 +38,14 @@ function statementFactory(next, bucket) {
   const some = (list, max) => [...new Set(Array.from({ length: 1 + Math.floor(next() * max) }, () => pick(list)))];
   const bucketArn = `arn:aws:s3:::${bucket}`;
   const objects = (prefix) => `${bucketArn}/${prefix ? `${prefix}/` : ''}*`;
-  const cidr = () => `${10 + Math.floor(next() * 200)}.${Math.floor(next() * 256)}.${Math.floor(next() * 256)}.0/${pick([16, 20, 24, 28])}`;
+  // A public IPv4 block written the canonical way (no host bits set): aws:SourceIp only ever holds
+  // public addresses, and a.b.c.0/16 would mean a.b.0.0/16.
+  const cidr = () => {
+    const bits = pick([16, 20, 24, 28]);
+    const address = ((pick(PUBLIC_FIRST_OCTETS) << 24) | (Math.floor(next() * 0x1000000))) >>> 0;
+    const network = (address & (0xffffffff << (32 - bits))) >>> 0;
+    return `${[24, 16, 8, 0].map((shift) => (network >>> shift) & 0xff).join('.')}/${bits}`;
+  };
 
   return [
     (sid) => ({ Sid: sid, Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [bucketArn, objects()], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
@@ -50,7 +59,7 @@ function statementFactory(next, bucket) {
     (sid) => ({ Sid: sid, Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: objects(`logs/${pick(PREFIXES)}`), Condition: { ArnLike: { 'aws:SourceArn': `arn:aws:s3:::source-${hex(6)}` }, StringEquals: { 'aws:SourceAccount': account() } } }),
     (sid) => ({ Sid: sid, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account()}:role/${pick(ROLES)}` }, Action: 's3:ListBucket', Resource: bucketArn, Condition: { StringLike: { 's3:prefix': [`home/\${aws:username}/*`, `${pick(PREFIXES)}/*`] } } }),
     (sid) => ({ Sid: sid, Effect: 'Deny', Principal: { AWS: `arn:aws:iam::${account()}:root` }, Action: 's3:PutObject', Resource: objects(), Condition: { StringNotEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' } } }),
-    (sid) => ({ Sid: sid, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account()}:role/${pick(ROLES)}` }, Action: some(WRITE_ACTIONS, 4), Resource: objects(pick(PREFIXES)), Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, IpAddress: { 'aws:SourceIp': cidr() } } }),
+    (sid) => ({ Sid: sid, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account()}:role/${pick(ROLES)}` }, Action: 's3:PutObject', Resource: objects(pick(PREFIXES)), Condition: { StringEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' }, IpAddress: { 'aws:SourceIp': cidr() } } }),
   ];
 }
 
