@@ -159,7 +159,8 @@ export function parsePolicy(text: string): PolicyDocument {
       fixes: [{ title: 'Remove the byte order mark', isPreferred: true, edits: [{ offset: 0, length: 1, content: '' }] }],
     });
   }
-  const trailingCommas = findTrailingCommas(parseText);
+  // A trailing comma always provokes a parse error: without errors there is nothing to look for.
+  const trailingCommas = errors.length > 0 ? findTrailingCommas(parseText) : new Map<number, number>();
   const reportedCommas = new Set<number>();
   for (const error of errors) {
     const comma = trailingCommas.get(error.offset);
