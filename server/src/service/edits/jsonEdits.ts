@@ -9,8 +9,19 @@ export interface TextStyle {
   eol: string;
 }
 
+/** The last document styled and its style: the fixes of one lint ask for the same text many times. */
+let lastStyled: { text: string; style: TextStyle } | undefined;
+
 /** Detects the indentation unit and line ending used in a document (two spaces and LF when it has none). */
 export function detectTextStyle(text: string): TextStyle {
+  if (lastStyled?.text !== text) {
+    lastStyled = { text, style: scanTextStyle(text) };
+  }
+  return { ...lastStyled.style };
+}
+
+/** Scans the whole text for its line ending and its smallest indentation. */
+function scanTextStyle(text: string): TextStyle {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   let indentUnit = '  ';
   const widths: number[] = [];
