@@ -149,7 +149,20 @@ class EditedSpans {
 export function getPolicyLanguageService(): PolicyLanguageService {
   const schema = bucketPolicySchema as JsonSchema;
 
+  // The findings of each parsed document for the last settings it was linted with: the editor asks
+  // for diagnostics and then for quick fixes on the same version, and each would lint it again.
+  const linted = new WeakMap<PolicyDocument, { key: string; findings: readonly PolicyFinding[] }>();
   const findProblems = (policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[] => {
+    const key = `${settings.reportSyntaxErrors}\n${JSON.stringify(settings.rules)}`;
+    let entry = linted.get(policy);
+    if (entry?.key !== key) {
+      entry = { key, findings: lint(policy, settings) };
+      linted.set(policy, entry);
+    }
+    return [...entry.findings];
+  };
+
+  const lint = (policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[] => {
     const findings: PolicyFinding[] = [];
     // Comments, trailing commas and the like leave the tree whole: only other syntax problems make it untrustworthy.
     const broken = policy.syntaxProblems.some((problem) => !problem.keepsTree);
