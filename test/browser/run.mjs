@@ -6,8 +6,8 @@
  *
  *   node test/browser/run.mjs [--result FILE] [--vsix FILE]
  *
- * --result  writes {"passed": N, "failed": N} there, on success and on failure alike (scripts/test.mjs
- *           adds them to its own counts)
+ * --result  writes {"passed": N, "failed": N} there, on success and on failure alike, and ends with
+ *           "browser tests: N passing, N failing" instead (scripts/test.mjs adds the counts to its own)
  * --vsix    tests this .vsix instead of packing the working tree
  * A test that could not run (its session failed to start) counts as failed. Exits 0 when all passed.
  */
@@ -50,7 +50,10 @@ try {
 
 if (args.result) {
   fs.writeFileSync(args.result, JSON.stringify(counts));
+  // scripts/test.mjs sums the counts and prints the one "N passed, N failed" line of `npm test`.
+  console.log(`browser tests: ${counts.passed} passing, ${counts.failed} failing in ${seconds(started)}${packing}`);
+} else {
+  console.log(`browser tests: ${seconds(started)} in all${packing}`);
+  console.log(`${counts.passed} passed, ${counts.failed} failed`);
 }
-console.log(`browser tests: ${seconds(started)} in all${packing}`);
-console.log(`${counts.passed} passed, ${counts.failed} failed`);
 process.exit(counts.failed > 0 ? 1 : 0);
