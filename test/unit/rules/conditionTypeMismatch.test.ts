@@ -31,6 +31,12 @@ describe('conditionTypeMismatch', () => {
       policy('{ "NotIpAddressIfExists": { "aws:SourceIp": "203.0.113.0/24" } }', 'Deny'));
   });
 
+  it('says that a String operator compares a number as text, not that it never matches', () => {
+    const [finding] = findingsOf(policy('{ "StringEquals": { "s3:TlsVersion": "1.2" } }'), 'conditionTypeMismatch');
+    assert.match(finding.message, /"s3:TlsVersion" holds a number, and StringEquals compares it as text: .*"1\.20" is not "1\.2" .* Use "NumericEquals"\./);
+    assert.doesNotMatch(finding.message, /never matches/);
+  });
+
   it('fixes StringEquals on a number to NumericEquals and on a date to DateEquals', () => {
     assert.equal(applyFix(policy('{ "StringEquals": { "s3:TlsVersion": "1.2" } }'), 'conditionTypeMismatch'), policy('{ "NumericEquals": { "s3:TlsVersion": "1.2" } }'));
     assert.equal(applyFix(policy('{ "StringNotEquals": { "aws:CurrentTime": "2025-01-31" } }'), 'conditionTypeMismatch'), policy('{ "DateNotEquals": { "aws:CurrentTime": "2025-01-31" } }'));

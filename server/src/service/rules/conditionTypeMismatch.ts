@@ -75,16 +75,16 @@ function check(context: RuleContext, item: StatementEntry): void {
   const { operator, fixes } = replacement(context, item, family, accepted[0]);
   const hint = operator ? `Use "${operator}".` : `Use ${accepted.map((name) => FAMILY_OPERATORS[name]).join(' or ')}.`;
   const binary = family === 'Binary' ? ' BinaryEquals compares binary values, and no S3 or global key is binary.' : '';
-  const outcome = isNegated(entry.baseOperator) ? 'it does not work as written' : 'it never matches';
-  context.report(entry.operatorNode, `"${entry.key}" holds ${TYPE_WORDS[key.type]}, and ${entry.baseOperator} does not compare that type: ${outcome}.${binary} ${hint}`, {
-    fixes,
-  });
+  const message = family === 'String' && key.type === 'Numeric'
+    ? `"${entry.key}" holds ${TYPE_WORDS[key.type]}, and ${entry.baseOperator} compares it as text: a value matches only when it is written with the same characters, so "1.20" is not "1.2" and "1.3" is neither greater nor less than "1.2". ${hint}`
+    : `"${entry.key}" holds ${TYPE_WORDS[key.type]}, and ${entry.baseOperator} does not compare that type: ${isNegated(entry.baseOperator) ? 'it does not work as written' : 'it never matches'}.${binary} ${hint}`;
+  context.report(entry.operatorNode, message, { fixes });
 }
 
 /**
  * A condition operator of the wrong family for its key's type (Access Analyzer "Type mismatch"):
- * StringLike on aws:SourceIp (an IP address), StringEquals on s3:TlsVersion (a number), Bool on a
- * string key, String operators on a date. Where the same test exists in the key's family, the fix
+ * StringLike on aws:SourceIp (an IP address), StringEquals on s3:TlsVersion (a number: compared as
+ * text, so only the same spelling matches), Bool on a string key, String operators on a date. Where the same test exists in the key's family, the fix
  * switches to it (StringLike → IpAddress, StringNotEquals → NumericNotEquals), rewriting
  * `10.1.2.*` to `10.1.2.0/24` on the way; a key that shares its operator with others moves to a block
  * of its own. ARN keys take Arn and String operators alike.
