@@ -80,11 +80,11 @@ function configurationProperties(registry) {
     },
     's3Policy.trace.server': {
       type: 'string',
-      enum: ['off', 'messages', 'verbose'],
-      enumDescriptions: ['No trace.', 'Trace the names of the messages.', 'Trace the messages with their content.'],
-      default: 'off',
+      enum: ['messages', 'verbose'],
+      enumDescriptions: ['Log the names of the messages.', 'Log the messages with their content.'],
+      default: 'messages',
       scope: 'window',
-      description: 'Traces the communication between VS Code and the S3 Bucket Policy language server in the "S3 Bucket Policy" output channel.',
+      markdownDescription: 'How much of the traffic between VS Code and the language server to log in the *S3 Bucket Policy* output channel. Logging happens only while that channel\'s log level is Trace (command *Developer: Set Log Level…* → *S3 Bucket Policy* → *Trace*).',
     },
   };
   for (const rule of registry.ALL_RULES) {
