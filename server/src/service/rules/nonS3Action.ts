@@ -2,21 +2,16 @@
 import type { Node } from 'jsonc-parser';
 import { matchS3Actions } from '../data/awsData';
 import { replaceStringEdit } from '../edits/jsonEdits';
+import { removeElementEdit } from '../edits/removeArrayElement';
 import type { PolicyFix } from '../policyLanguageTypes';
 import { editDistance } from '../suggestions';
 import { actionTokens, ActionToken, hasWildcard } from './actionParts';
 import type { Rule } from './rule';
 
-/** An edit that removes one element of an array together with the comma that separates it. */
+/** The fix that removes one element of an array, when it is in an array with others. */
 function removeElementFix(node: Node, value: string): PolicyFix[] {
-  const siblings = node.parent?.type === 'array' ? node.parent.children ?? [] : [];
-  const index = siblings.indexOf(node);
-  if (index < 0 || siblings.length < 2) {
-    return [];
-  }
-  const start = index > 0 ? siblings[index - 1].offset + siblings[index - 1].length : node.offset;
-  const end = index > 0 ? node.offset + node.length : siblings[1].offset;
-  return [{ title: `Remove "${value}"`, isPreferred: false, edits: [{ offset: start, length: end - start, content: '' }] }];
+  const edit = removeElementEdit(node);
+  return edit ? [{ title: `Remove "${value}"`, isPreferred: false, edits: [edit] }] : [];
 }
 
 function message(token: ActionToken, s3Spelling: string | undefined): string {

@@ -1,6 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { ConditionEntry } from '../conditionEntries';
-import { removeElementEdit } from '../conditions/removeElement';
+import { removeElementEdit } from '../edits/removeArrayElement';
 import { ipConditionEntries, NonPublicValue, nonPublicSourceIps } from '../conditions/ipConditions';
 import type { Rule, RuleContext } from './rule';
 
