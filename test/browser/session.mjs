@@ -77,7 +77,8 @@ export async function startSession({ vsix, extraFiles, viewport }) {
   };
   try {
     const extensionDir = extractVsix(vsix, scratch);
-    const cliPath = path.join(extensionDir, 'server', 'out', 'cli.js');
+    // The CLI is not in the .vsix; `npm run package` built it from the same sources as the packed server.
+    const cliPath = path.join(REPO_ROOT, 'server', 'out', 'cli.js');
     const server = await startCodeServer({ vsix, workspace, settings: SESSION_SETTINGS });
     cleanups.push(() => server.stop());
     const browser = await launchBrowser({ viewport });
