@@ -49,6 +49,17 @@ describe('publicAccess', () => {
     assert.match(findingsOf(text, 'publicAccess')[0].message, /condition on aws:PrincipalArn uses a wildcard.*S3 counts only fixed values.*Block Public Access/);
   });
 
+  it('says that 0.0.0.0/0 or ::/0 in aws:SourceIp covers every address, not that it is a wildcard', () => {
+    for (const [range, condition] of [
+      ['0.0.0.0/0', '{ "IpAddress": { "aws:SourceIp": "0.0.0.0/0" } }'],
+      ['::/0', '{ "IpAddress": { "aws:SourceIp": ["203.0.113.0/24", "::/0"] } }'],
+    ]) {
+      const { message } = findingsOf(grant({ condition }), 'publicAccess')[0];
+      assert.ok(message.includes(`condition on aws:SourceIp lists ${range}, a range that covers every address, so it restricts nothing: S3 treats this statement as public`), message);
+      assert.doesNotMatch(message, /wildcard/);
+    }
+  });
+
   for (const [what, condition] of [
     ['aws:SourceIp', '{ "IpAddress": { "aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"] } }'],
     ['aws:SourceVpce', '{ "StringEquals": { "aws:SourceVpce": "vpce-0a1b2c3d4e5f67890" } }'],

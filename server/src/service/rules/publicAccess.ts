@@ -27,8 +27,12 @@ export const publicAccess: Rule = {
       if (restricted || access === '') {
         continue;
       }
+      const everyAddress = wildcardEntry?.key.toLowerCase() === 'aws:sourceip'
+        ? wildcardEntry.values.map((value) => String(value.value).trim()).find((value) => /\/0$/.test(value))
+        : undefined;
+      const why = everyAddress ? `lists ${everyAddress}, a range that covers every address, so it restricts nothing` : 'uses a wildcard, and S3 counts only fixed values as restricting';
       const because = wildcardEntry
-        ? ` Its condition on ${wildcardEntry.key} uses a wildcard, and S3 counts only fixed values as restricting: S3 treats this statement as public, and with Block Public Access on (the default) it refuses the policy.`
+        ? ` Its condition on ${wildcardEntry.key} ${why}: S3 treats this statement as public, and with Block Public Access on (the default) it refuses the policy.`
         : '';
       context.report(innerRange(everyone), `This statement makes the bucket public: anyone on the internet, without credentials, can ${access}.${because} If that is intended (a public website, say), keep it and confirm Block Public Access is off on purpose; otherwise name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceVpce or aws:SourceIp.`);
     }
