@@ -1,7 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import { replaceStringEdit } from '../edits/jsonEdits';
 import { innerRange, stringValue } from '../parser/nodeUtils';
-import { uniqueSid } from '../fixes/uniqueSid';
+import { sidProposals, uniqueSid } from '../fixes/uniqueSid';
 import type { Rule } from './rule';
 
 /**
@@ -16,6 +16,7 @@ export const duplicateSid: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     const seen = new Set<string>();
+    const proposals = sidProposals();
     for (const statement of context.policy.statements) {
       const node = statement.members.get('Sid')?.valueNode;
       const sid = stringValue(node);
@@ -26,7 +27,7 @@ export const duplicateSid: Rule = {
         seen.add(sid);
         continue;
       }
-      const renamed = uniqueSid(context.policy, sid);
+      const renamed = uniqueSid(context.policy, sid, proposals);
       context.report(innerRange(node), `Another statement already has the Sid "${sid}". Give each statement its own Sid, so that the statements can be told apart (IAM requires unique Sids, and so do many tools).`, {
         fixes: [{ title: `Rename to "${renamed}"`, isPreferred: true, edits: [replaceStringEdit(node, renamed)] }],
       });

@@ -1,6 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import { replaceStringEdit } from '../edits/jsonEdits';
-import { uniqueSid } from '../fixes/uniqueSid';
+import { sidProposals, uniqueSid } from '../fixes/uniqueSid';
 import { innerRange, stringValue } from '../parser/nodeUtils';
 import type { Rule } from './rule';
 
@@ -20,6 +20,7 @@ export const invalidSid: Rule = {
   description: 'A Sid has characters other than letters and digits (IAM allows only A-Z, a-z, 0-9).',
   runsOnBrokenDocuments: true,
   check(context) {
+    const proposals = sidProposals();
     for (const statement of context.policy.statements) {
       const node = statement.members.get('Sid')?.valueNode;
       const sid = stringValue(node);
@@ -27,7 +28,7 @@ export const invalidSid: Rule = {
         continue;
       }
       const joined = alphanumeric(sid);
-      const fixed = joined === '' ? '' : uniqueSid(context.policy, joined);
+      const fixed = joined === '' ? '' : uniqueSid(context.policy, joined, proposals);
       context.report(innerRange(node), `The Sid "${sid}" has characters other than letters and digits. S3 accepts it, but IAM and many tools allow only A-Z, a-z and 0-9 in a Sid, so the policy cannot be reused there.${fixed ? ` Write "${fixed}".` : ''}`, {
         fixes: fixed ? [{ title: `Change the Sid to "${fixed}"`, isPreferred: true, edits: [replaceStringEdit(node, fixed)] }] : [],
       });
