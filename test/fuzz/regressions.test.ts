@@ -26,6 +26,12 @@ describe('fuzzer regressions', () => {
 
   it('fixEditsOverlap (duplicateKey): no merge into an object left open, where the insertion would meet the removal', () => assertHolds('{"":{"BucketPolicy":{"\n}"BucketPolicy":{"'));
 
+  it('fixAllNotIdempotent (duplicateSid): twelve statements with one Sid are renamed Read2 to Read12 at once, not Read2, Read22, …', () => {
+    const statement = '{"Sid":"Read","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-web-assets/*"}';
+    const deny = '{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::acme-web-assets","arn:aws:s3:::acme-web-assets/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}';
+    assertHolds(`{"Version":"2012-10-17","Statement":[${Array.from({ length: 12 }, () => statement).join(',')},${deny}]}`);
+  });
+
   it('slow (actionNameCase, unknownAction): a wildcard pattern such as ?*?*?*…Z is matched without backtracking', () => {
     const pattern = `s3:${'?*'.repeat(30)}Z`;
     assertHolds(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"${pattern}","Resource":"arn:aws:s3:::b/*"}]}`);
