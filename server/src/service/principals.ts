@@ -9,6 +9,17 @@ import type { PolicyStatement } from './parser/policyDocument';
 /** The unique ID of an IAM role (AROA…) or user (AIDA…), which S3 shows in place of a deleted principal's ARN. */
 export const IAM_UNIQUE_ID = /^(AROA|AIDA)[A-Z0-9]{12,}$/;
 
+/** A service principal's host name: lowercase, ending in amazonaws.com, amazonaws.com.cn or an ISO partition's domain. */
+const SERVICE_PRINCIPAL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.(amazonaws\.com(\.cn)?|c2s\.ic\.gov|sc2s\.sgov\.gov)$/;
+
+/**
+ * True when a `Service` value has the form of a service principal (`cloudfront.amazonaws.com`).
+ * Any other value but `"*"` is malformed, and invalidPrincipal reports it.
+ */
+export function isServicePrincipalName(value: string): boolean {
+  return SERVICE_PRINCIPAL.test(value);
+}
+
 /** One principal string: `"*"` given directly (type `*`), or a value under AWS, Service, CanonicalUser or Federated. */
 export interface PrincipalValue {
   element: 'Principal' | 'NotPrincipal';

@@ -34,4 +34,11 @@ describe('unrestrictedServicePrincipal', () => {
     assert.deepEqual(findingsOf(policyWith('{ "Sid": "NoDelete", "Effect": "Deny", "Principal": { "Service": "logging.s3.amazonaws.com" }, "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::acme-web-assets/*" }'), 'unrestrictedServicePrincipal'), []);
     assert.deepEqual(findingsOf(policyWith('{ "Sid": "Partner", "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::210987654321:root" }, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-web-assets/*" }'), 'unrestrictedServicePrincipal'), []);
   });
+
+  it('leaves a malformed service principal to invalidPrincipal (one finding, not two)', () => {
+    const text = grant('cloudfront', 'arn:aws:s3:::acme-web-assets/*');
+    assert.deepEqual(findingsOf(text, 'unrestrictedServicePrincipal'), []);
+    assert.equal(findingsOf(text, 'invalidPrincipal').length, 1);
+    assert.equal(findingsOf(grant('cloudfront.amazonaws.com', 'arn:aws:s3:::acme-web-assets/*'), 'unrestrictedServicePrincipal').length, 1);
+  });
 });

@@ -2,7 +2,7 @@
 import { replaceStringEdit } from '../edits/jsonEdits';
 import { arnFieldOffset, replaceArnField, splitArn } from '../arns';
 import { hasMalformingPlaceholder } from '../placeholders';
-import { IAM_UNIQUE_ID, principalValues } from '../principals';
+import { IAM_UNIQUE_ID, isServicePrincipalName, principalValues } from '../principals';
 import { partitionProblem, reportValueProblems, ValueProblem } from '../valueProblems';
 import { isInPrincipal } from './schemaProblems';
 import type { Rule } from './rule';
@@ -12,7 +12,6 @@ const CANONICAL_USER_ID = /^[0-9a-f]{64}$/i;
 /** The usual well-formed IAM principal ARN, accepted without the field-by-field reading. */
 const PLAIN_IAM_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(user|role)\/[\w+=,.@/-]+)$/;
 const LEGACY_OAI = /^user\/CloudFront Origin Access Identity [A-Z0-9]+$/;
-const SERVICE_PRINCIPAL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.(amazonaws\.com(\.cn)?|c2s\.ic\.gov|sc2s\.sgov\.gov)$/;
 const SERVICE_NAME_ONLY = /^[a-z0-9][a-z0-9-]*$/;
 
 function trimProblem(value: string, what: string): ValueProblem | undefined {
@@ -126,7 +125,7 @@ function awsProblems(value: string): ValueProblem[] {
 function serviceProblems(value: string): ValueProblem[] {
   const trimmed = value.trim();
   const spaces = trimProblem(value, 'service principal');
-  if (spaces && SERVICE_PRINCIPAL.test(trimmed)) {
+  if (spaces && isServicePrincipalName(trimmed)) {
     return [spaces];
   }
   const wildcard = wildcardProblem(value);
@@ -134,7 +133,7 @@ function serviceProblems(value: string): ValueProblem[] {
     return [wildcard];
   }
   const lower = trimmed.toLowerCase();
-  if (SERVICE_PRINCIPAL.test(lower)) {
+  if (isServicePrincipalName(lower)) {
     return [{ message: `Service principals are lowercase: "${lower}".`, index: 0, length: value.length, repair: () => lower }];
   }
   if (SERVICE_NAME_ONLY.test(lower)) {
@@ -188,7 +187,7 @@ export const invalidPrincipal: Rule = {
           continue;
         }
         const problems = type === 'AWS' ? (ACCOUNT_ID.test(value) || PLAIN_IAM_ARN.test(value) ? [] : awsProblems(value))
-          : type === 'Service' ? (SERVICE_PRINCIPAL.test(value) ? [] : serviceProblems(value))
+          : type === 'Service' ? (isServicePrincipalName(value) ? [] : serviceProblems(value))
             : type === 'CanonicalUser' ? (CANONICAL_USER_ID.test(value) ? [] : canonicalUserProblems(value))
               : [];
         reportValueProblems(context, node, problems, (fixed) => `Change to "${fixed}"`);

@@ -1,7 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import { conditionEntries } from '../conditionEntries';
 import { innerRange, stringNodes } from '../parser/nodeUtils';
-import { principalValues } from '../principals';
+import { isServicePrincipalName, principalValues } from '../principals';
 import type { Rule } from './rule';
 
 /** Keys that tie a service's access to your own resources or account (confused-deputy protection). */
@@ -15,6 +15,7 @@ const ACCOUNT_LOG_PATH = /^arn:[^:]+:s3:::[^/]+\/(?:.*\/)?AWSLogs\/\d{12}\//;
  * SourceOrgPaths) condition (Access Analyzer "Restrict access to service principal"): any AWS
  * customer's use of that service could reach the bucket (the confused-deputy problem). A grant whose
  * every resource lies under `AWSLogs/<account-id>/` is already tied to that account and not reported.
+ * A malformed service principal (`"cloudfront"`) is invalidPrincipal's alone.
  */
 export const unrestrictedServicePrincipal: Rule = {
   id: 'unrestrictedServicePrincipal',
@@ -26,7 +27,8 @@ export const unrestrictedServicePrincipal: Rule = {
       if (statement.members.get('Effect')?.valueNode?.value !== 'Allow') {
         continue;
       }
-      const services = principalValues(statement).filter((principal) => principal.element === 'Principal' && principal.type === 'Service');
+      const services = principalValues(statement).filter((principal) => principal.element === 'Principal' && principal.type === 'Service'
+        && (principal.value === '*' || isServicePrincipalName(principal.value)));
       const resources = stringNodes(statement.members.get('Resource')?.valueNode).map((node) => String(node.value));
       if (services.length === 0 || conditionEntries(statement).some((entry) => SOURCE_KEYS.has(entry.key.toLowerCase()))
         || (resources.length > 0 && resources.every((resource) => ACCOUNT_LOG_PATH.test(resource)))) {
