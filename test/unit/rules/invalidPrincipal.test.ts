@@ -52,6 +52,16 @@ describe('invalidPrincipal', () => {
     assert.match(findingsOf(service('arn:aws:iam::210987654321:root'), 'invalidPrincipal')[0].message, /list ARNs under "AWS"/);
   });
 
+  it('says the ID is missing from a legacy CloudFront OAI principal, not that "cloudfront" is no account', () => {
+    const text = aws('arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity');
+    assert.deepEqual(underlined(text, 'invalidPrincipal'), ['user/CloudFront Origin Access Identity']);
+    const { message } = findingsOf(text, 'invalidPrincipal')[0];
+    assert.match(message, /^The origin access identity ID is missing: the legacy CloudFront OAI principal reads arn:aws:iam::cloudfront:user\/CloudFront Origin Access Identity E2QWRUHAPOMQZL/);
+    assert.doesNotMatch(message, /12-digit/);
+    assert.match(findingsOf(aws('arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity e2qwruhapomqzl'), 'invalidPrincipal')[0].message,
+      /"e2qwruhapomqzl" is not a CloudFront origin access identity ID: those are capital letters and digits/);
+  });
+
   it('checks canonical user IDs: 64 hexadecimal characters', () => {
     const text = grantTo('{ "CanonicalUser": "79a59df900b949e55d96a1e698fbace" }');
     assert.deepEqual(underlined(text, 'invalidPrincipal'), ['79a59df900b949e55d96a1e698fbace']);

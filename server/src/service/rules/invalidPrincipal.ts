@@ -11,7 +11,9 @@ const ACCOUNT_ID = /^\d{12}$/;
 const CANONICAL_USER_ID = /^[0-9a-f]{64}$/i;
 /** The usual well-formed IAM principal ARN, accepted without the field-by-field reading. */
 const PLAIN_IAM_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(root|(user|role)\/[\w+=,.@/-]+)$/;
-const LEGACY_OAI = /^user\/CloudFront Origin Access Identity [A-Z0-9]+$/;
+/** The resource of the legacy CloudFront origin access identity principal, with the OAI ID (if any) captured. */
+const LEGACY_OAI = /^user\/CloudFront Origin Access Identity(?: (.*))?$/;
+const OAI_ID = /^[A-Z0-9]+$/;
 const SERVICE_NAME_ONLY = /^[a-z0-9][a-z0-9-]*$/;
 
 function trimProblem(value: string, what: string): ValueProblem | undefined {
@@ -49,8 +51,22 @@ function iamArnProblems(value: string): ValueProblem[] {
   if (region !== '') {
     problems.push({ message: 'IAM ARNs have no Region field: leave it empty (two colons).', index: arnFieldOffset(value, 3), length: region.length, repair: replaceArnField(3, '') });
   }
-  const isOai = account === 'cloudfront' && LEGACY_OAI.test(resource);
-  if (!ACCOUNT_ID.test(account) && !isOai) {
+  const oai = account === 'cloudfront' ? LEGACY_OAI.exec(resource) : null;
+  if (oai) {
+    const id = (oai[1] ?? '').trim();
+    if (!OAI_ID.test(id)) {
+      const example = 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2QWRUHAPOMQZL';
+      problems.push({
+        message: id === ''
+          ? `The origin access identity ID is missing: the legacy CloudFront OAI principal reads ${example}, with the ID of your OAI (shown in the CloudFront console) after the last space.`
+          : `"${id}" is not a CloudFront origin access identity ID: those are capital letters and digits, as in ${example}.`,
+        index: arnFieldOffset(value, 5),
+        length: resource.length,
+      });
+    }
+    return problems;
+  }
+  if (!ACCOUNT_ID.test(account)) {
     problems.push({ message: `The account in a principal ARN is a 12-digit AWS account ID; "${account}" is not.`, index: arnFieldOffset(value, 4), length: account.length });
   }
   problems.push(...resourceProblems(value, lowerService, resource));
