@@ -218,7 +218,9 @@ export function randomPolicy(random: Random): GeneratedValue {
   if (random.chance(0.15)) {
     entries.push(['Id', 'PolicyForFuzzing']);
   }
-  const statements = Array.from({ length: random.between(0, 5) }, () => randomStatement(random));
+  const distinct = Array.from({ length: random.between(0, 5) }, () => randomStatement(random));
+  // Now and then the same statements many times over, as a copy-paste or a generator produces.
+  const statements = random.chance(0.05) ? Array.from({ length: random.between(2, 15) }, () => distinct).flat() : distinct;
   entries.push([random.chance(0.95) ? 'Statement' : random.pick(TOP_KEYS), statements.length === 1 && random.chance(0.3) ? statements[0] : statements]);
   if (random.chance(0.05)) {
     entries.push([random.pick(TOP_KEYS), randomValue(random, 2)]);
