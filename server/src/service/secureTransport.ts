@@ -23,7 +23,8 @@ export interface SecureTransportDeny {
   objectArns: Set<string>;
 }
 
-function isAllS3Actions(node: Node | undefined): boolean {
+/** True when every item of an Action value is `s3:*` or `*`. */
+export function isAllS3Actions(node: Node | undefined): boolean {
   const actions = stringNodes(node).map((item) => String(item.value).toLowerCase());
   return actions.length > 0 && actions.every((action) => action === 's3:*' || action === '*');
 }

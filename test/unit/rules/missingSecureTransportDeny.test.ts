@@ -64,6 +64,30 @@ describe('missingSecureTransportDeny', () => {
     assert.equal(findingsOf(policy(PARTNER_READ, deny({ value: '"true"', sid: 'Tls' }).replace('"Bool": { "aws:SecureTransport": "true" }', '"Bool": { "aws:SecureTransport": "true" }, "NumericLessThan": { "s3:TlsVersion": "1.2" }')), 'missingSecureTransportDeny').length, 1);
   });
 
+  it('names a deny that covers only some actions, on its Action, and offers the same fix', () => {
+    const text = policy(PARTNER_READ, deny({ action: '["s3:GetObject", "s3:PutObject"]', sid: 'HttpsForObjects' }));
+    assert.deepEqual(underlined(text, 'missingSecureTransportDeny'), ['["s3:GetObject", "s3:PutObject"]']);
+    const { message } = findingsOf(text, 'missingSecureTransportDeny')[0];
+    assert.match(message, /^The Deny statement "HttpsForObjects" refuses plain-HTTP requests, but covers only s3:GetObject, s3:PutObject: everything else is still served over unencrypted HTTP/);
+    assert.match(message, /The strict form is a Deny statement for all principals \("\*"\) and s3:\* on the bucket/);
+    assert.doesNotMatch(message, /Nothing in this policy/);
+    assert.match(applyFix(text, 'missingSecureTransportDeny'), /"Sid": "DenyInsecureTransport",\n {6}"Effect": "Deny",\n {6}"Principal": "\*",\n {6}"Action": "s3:\*"/);
+  });
+
+  it('names a deny that covers only some principals, on its Principal, and one without a Sid as "A Deny statement"', () => {
+    const text = policy(PARTNER_READ, deny({ principal: '{ "AWS": "arn:aws:iam::210987654321:root" }' }).replace('"Sid": "HttpsOnly", ', ''));
+    assert.deepEqual(underlined(text, 'missingSecureTransportDeny'), ['{ "AWS": "arn:aws:iam::210987654321:root" }']);
+    assert.match(findingsOf(text, 'missingSecureTransportDeny')[0].message, /^A Deny statement refuses plain-HTTP requests, but covers only some principals:/);
+  });
+
+  it('warns that S3 website endpoints serve HTTP only when the policy grants public read', () => {
+    const publicRead = '{ "Sid": "PublicRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-web-assets/*" }';
+    for (const text of [policy(publicRead), policy(publicRead, deny({ action: '"s3:GetObject"' }))]) {
+      assert.match(findingsOf(text, 'missingSecureTransportDeny')[0].message, /grants public read: .*website endpoint, note that those endpoints speak only HTTP, so an HTTPS-only deny makes the website fail; put CloudFront in front/);
+    }
+    assert.doesNotMatch(findingsOf(policy(PARTNER_READ), 'missingSecureTransportDeny')[0].message, /website/);
+  });
+
   it('leaves a Deny on "true" to invertedSecureTransport (one finding, not two)', () => {
     const text = policy(PARTNER_READ, deny({ value: '"true"' }));
     assert.deepEqual(findingsOf(text, 'missingSecureTransportDeny'), []);
