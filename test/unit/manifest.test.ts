@@ -78,7 +78,7 @@ describe('package.json', () => {
   it('has the recognition and trace settings with the service defaults', () => {
     assert.deepEqual(properties['s3Policy.files'], { ...properties['s3Policy.files'], type: 'array', default: DEFAULT_POLICY_FILE_GLOBS, scope: 'resource' }, REGENERATE);
     assert.deepEqual(properties['s3Policy.detectByContent'], { ...properties['s3Policy.detectByContent'], type: 'boolean', default: true, scope: 'resource' }, REGENERATE);
-    assert.deepEqual(properties['s3Policy.trace.server'], { ...properties['s3Policy.trace.server'], enum: ['off', 'messages', 'verbose'], default: 'off', scope: 'window' }, REGENERATE);
+    assert.deepEqual(properties['s3Policy.trace.server'], { ...properties['s3Policy.trace.server'], enum: ['messages', 'verbose'], default: 'messages', scope: 'window' }, REGENERATE);
   });
 
   it('gives every setting a scope and a description', () => {
