@@ -150,7 +150,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
       problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: typesOf(schema) });
       return;
     }
-    const value = node.value;
+    const value: unknown = node.value;
     if (schema.const !== undefined && value !== schema.const) {
       problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: [schema.const] });
     }
