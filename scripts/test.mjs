@@ -1,5 +1,5 @@
 // S3 Bucket Policy — MIT License.
-// Runs every test: builds the bundles, compiles the tests, runs the unit and LSP tests with node's
+// Runs every test: builds the bundles, compiles the tests, runs ESLint (counted as one test), the unit and LSP tests with node's
 // test runner, then the extension-host suite inside code-server (test/e2e) and the browser tests
 // (test/browser: the packaged extension in code-server, driven through Chromium). Ends with the line
 // "N passed, N failed" summed over all of them.
@@ -22,6 +22,12 @@ for (const [command, args] of [['node', ['esbuild.mjs']], ['node', ['node_module
 
 let passed = 0;
 let failed = 0;
+// ESLint (typed rules, the import fence around the pure service) counts as one test.
+const lint = run('node', ['node_modules/eslint/bin/eslint.js', '.']);
+passed += lint.status === 0 ? 1 : 0;
+failed += lint.status === 0 ? 0 : 1;
+console.log(lint.status === 0 ? 'eslint: no problems' : 'eslint: problems found (above)');
+
 const tap = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 's3policy-test-')), 'results.tap');
 const testDirectories = ['out/test/unit', 'out/test/server', 'out/test/cli', 'out/test/fuzz', 'out/test/hostile', 'out/test/safety'].filter((directory) => fs.existsSync(path.join(root, directory)));
 const nodeTests = run('node', ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...testDirectories]);
