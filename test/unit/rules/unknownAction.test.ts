@@ -91,4 +91,13 @@ describe('unknownAction', () => {
     const brokenElsewhere = policy('"s3:GetObjekt"').replace('"Sid": "ReadWrite",', '"Sid": "ReadWrite"');
     assert.deepEqual(underlined(brokenElsewhere, 'unknownAction'), ['"s3:GetObjekt"']);
   });
+  it('offers suggestions for the first 200 unknown names of a document only, so a hostile document stays cheap', () => {
+    const longNames = s3ActionNames().filter((name) => name.length >= 12);
+    const typos = [1, 2, 3].flatMap((at) => longNames.map((name) => `"s3:${name.slice(0, at)}q${name.slice(at)}"`)).slice(0, 250);
+    assert.equal(typos.length, 250);
+    const findings = findingsOf(policy(`[${typos.join(', ')}]`), 'unknownAction');
+    assert.equal(findings.length, 250);
+    assert.equal(findings.filter((finding) => finding.message.includes('Did you mean')).length, 200);
+    assert.ok(findings.slice(200).every((finding) => finding.fixes.length === 0));
+  });
 });

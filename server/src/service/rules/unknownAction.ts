@@ -40,7 +40,16 @@ function checkMissingPrefix(context: RuleContext, node: Node, value: string): vo
   });
 }
 
-function checkS3Action(context: RuleContext, token: ActionToken): void {
+/**
+ * How many unknown names per document get did-you-mean suggestions. Each costs an edit-distance scan
+ * of every S3 action; past this many (only hostile or generated documents have them) the finding is
+ * reported without suggestions, so one document cannot hold the server for seconds.
+ */
+const SUGGESTED_NAMES_PER_DOCUMENT = 200;
+
+const NO_SUGGESTIONS = { names: [], distance: Infinity };
+
+function checkS3Action(context: RuleContext, token: ActionToken, mayComputeSuggestions: () => boolean): void {
   const { node, prefix, name } = token;
   if (name.length === 0) {
     context.report(node, `"${token.value}" names no action. Write an action after the colon, such as "${prefix}:GetObject", or "${prefix}:*" for all S3 actions.`);
@@ -55,7 +64,7 @@ function checkS3Action(context: RuleContext, token: ActionToken): void {
   if (findS3Action(name)) {
     return;
   }
-  const suggestions = bestSuggestions(name);
+  const suggestions = mayComputeSuggestions() ? bestSuggestions(name) : NO_SUGGESTIONS;
   const operation = findApiOperation(name);
   if (operation) {
     const replacement = `${prefix}:${operation.action}`;
@@ -91,9 +100,11 @@ export const unknownAction: Rule = {
         checkMissingPrefix(context, node, value);
       }
     }
+    let suggestionsLeft = SUGGESTED_NAMES_PER_DOCUMENT;
+    const mayComputeSuggestions = () => suggestionsLeft-- > 0;
     for (const token of actionTokens(context.policy)) {
       if (token.isS3) {
-        checkS3Action(context, token);
+        checkS3Action(context, token, mayComputeSuggestions);
       }
     }
   },
