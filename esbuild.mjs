@@ -1,6 +1,7 @@
 // S3 Bucket Policy — MIT License.
 // One build script for everything that ships: the VS Code client, the language server and the CLI.
 import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,4 +33,9 @@ if (watch) {
   }
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The two bundles with a shebang are package.json `bin` entries: make them executable, so that
+  // `npx s3-policy-lint` and `npx s3-policy-language-server` run in a fresh clone.
+  for (const options of builds.filter((build) => build.banner)) {
+    fs.chmodSync(options.outfile, 0o755);
+  }
 }
