@@ -43,6 +43,10 @@ import { privateIpInSourceIp } from './privateIpInSourceIp';
 import { publicAccess } from './publicAccess';
 import { publicAcl } from './publicAcl';
 import type { Rule } from './rule';
+import { redundantAction } from './redundantAction';
+import { redundantConditionValue } from './redundantConditionValue';
+import { redundantResource } from './redundantResource';
+import { redundantStatement } from './redundantStatement';
 import { secureTransportDenyNotStrict } from './secureTransportDenyNotStrict';
 import { smartQuotes } from './smartQuotes';
 import { unknownAction } from './unknownAction';
@@ -81,6 +85,10 @@ export const ALL_RULES: readonly Rule[] = [
   duplicateSid,
   invalidSid,
   emptyElement,
+  redundantAction,
+  redundantResource,
+  redundantStatement,
+  redundantConditionValue,
   policySize,
   invalidConditionOperator,
   actionPrefixCase,

@@ -1,0 +1,107 @@
+/* S3 Bucket Policy — MIT License. */
+import type { Node } from 'jsonc-parser';
+import { removeElementEdit } from '../edits/removeArrayElement';
+import { stringNodes } from '../parser/nodeUtils';
+import { findSecureTransportDenies } from '../secureTransport';
+import { hasWildcard } from './actionParts';
+import type { Rule } from './rule';
+
+/** The resources that cover every resource of a bucket policy. */
+const COVERS_EVERYTHING = new Set(['*', 'arn:aws:s3:::*']);
+
+/** Longer values are left alone, so the quadratic comparison stays cheap. */
+const MAX_COMPARED_LENGTH = 2048;
+
+/**
+ * True when every text wildcard pattern `inner` matches is also matched by `outer` (`*` any run of
+ * characters, `?` one). A star of `inner` is only covered by a star of `outer`, a `?` of `inner` by a
+ * `?` or a star: sound, so it never claims coverage that does not hold.
+ */
+function patternCovers(outer: string, inner: string): boolean {
+  // covered[j]: outer's first i characters cover inner's first j characters.
+  let covered = Array.from({ length: inner.length + 1 }, (_, j) => j === 0);
+  for (const symbol of outer) {
+    const next = covered.map(() => false);
+    for (let j = 0; j <= inner.length; j += 1) {
+      if (symbol === '*') {
+        next[j] = covered[j] || (j > 0 && next[j - 1]);
+      } else if (j > 0) {
+        const innerSymbol = inner[j - 1];
+        const matches = symbol === '?' ? innerSymbol !== '*' : innerSymbol === symbol;
+        next[j] = covered[j - 1] && matches;
+      }
+    }
+    covered = next;
+  }
+  return covered[inner.length];
+}
+
+/** True when ARN pattern `outer` covers `inner`, field by field: a wildcard before the resource part stays inside its field. */
+function arnCovers(outer: string, inner: string): boolean {
+  if (outer === '*') {
+    return true;
+  }
+  const outerFields = outer.split(':');
+  const innerFields = inner.split(':');
+  if (outerFields.length < 6 || innerFields.length < 6) {
+    return false;
+  }
+  const head = (fields: string[]) => [...fields.slice(0, 5), fields.slice(5).join(':')];
+  const innerHead = head(innerFields);
+  return head(outerFields).every((field, index) => patternCovers(field, innerHead[index]));
+}
+
+/** The wildcard entry that covers `value` and matches more than it does, if any. */
+function widerPattern(wildcards: readonly Node[], value: string): Node | undefined {
+  if (value.length > MAX_COMPARED_LENGTH) {
+    return undefined;
+  }
+  return wildcards.find((other) => {
+    const otherValue = String(other.value);
+    return otherValue !== value && otherValue.length <= MAX_COMPARED_LENGTH && arnCovers(otherValue, value) && !arnCovers(value, otherValue);
+  });
+}
+
+/**
+ * A resource in a Resource or NotResource list that another entry of the same list already covers
+ * (Access Analyzer suggestion "Redundant resource"): `arn:aws:s3:::b/logs/*` next to
+ * `arn:aws:s3:::b/*`, anything next to `*`, or the same ARN twice (the last one is reported).
+ * ARNs are compared case-sensitively and field by field. In an HTTPS-only deny only `*` and
+ * `arn:aws:s3:::*` count as covering: incompleteSecureTransportDeny wants the bucket and `bucket/*`
+ * ARNs written out. The fix removes the redundant entry.
+ */
+export const redundantResource: Rule = {
+  id: 'redundantResource',
+  defaultSeverity: 'information',
+  description: 'A resource another entry of the same list already covers (arn:aws:s3:::b/logs/* next to arn:aws:s3:::b/*).',
+  runsOnBrokenDocuments: false,
+  check(context) {
+    const httpsDenies = new Set(findSecureTransportDenies(context.policy).map((deny) => deny.statement));
+    for (const statement of context.policy.statements) {
+      for (const name of ['Resource', 'NotResource']) {
+        const nodes = stringNodes(statement.members.get(name)?.valueNode);
+        // An HTTPS-only deny must name a bucket and its objects literally (or every resource) to be recognised as complete.
+        const wildcards = nodes.filter((node) => hasWildcard(String(node.value)) && (!httpsDenies.has(statement) || COVERS_EVERYTHING.has(String(node.value))));
+        const first = new Map<string, Node>();
+        const last = new Map<string, Node>();
+        for (const node of nodes) {
+          first.set(String(node.value), first.get(String(node.value)) ?? node);
+          last.set(String(node.value), node);
+        }
+        // Of equal entries only the last is reported: removing an earlier one would leave an equal one in its place.
+        for (const node of nodes.filter((candidate) => last.get(String(candidate.value)) === candidate)) {
+          const value = String(node.value);
+          const earlier = first.get(value);
+          const cover = earlier !== node ? earlier : widerPattern(wildcards, value);
+          if (!cover) {
+            continue;
+          }
+          const edit = removeElementEdit(node);
+          context.report(node, `"${value}" is already covered by "${String(cover.value)}" in the same ${name} list, so it adds nothing. Remove it.`, {
+            fixes: edit ? [{ title: `Remove the redundant "${value}"`, isPreferred: true, edits: [edit] }] : [],
+          });
+        }
+      }
+    }
+  },
+};
