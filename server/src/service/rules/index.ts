@@ -22,12 +22,14 @@ import { invalidPrincipal } from './invalidPrincipal';
 import { invalidSid } from './invalidSid';
 import { invalidType } from './invalidType';
 import { invalidVersion } from './invalidVersion';
+import { irrelevantConditionKey } from './irrelevantConditionKey';
 import { invertedSecureTransport } from './invertedSecureTransport';
 import { ipRangeHostBits } from './ipRangeHostBits';
 import { jsonSyntax } from './jsonSyntax';
 import { legacyVersion } from './legacyVersion';
 import { missingConditionQualifier } from './missingConditionQualifier';
 import { missingElement } from './missingElement';
+import { missingPairedConditionKey } from './missingPairedConditionKey';
 import { missingPrincipal } from './missingPrincipal';
 import { missingSecureTransportDeny } from './missingSecureTransportDeny';
 import { missingVersion } from './missingVersion';
@@ -106,6 +108,8 @@ export const ALL_RULES: readonly Rule[] = [
   forAllValuesSingleValued,
   missingConditionQualifier,
   nullWithQualifier,
+  missingPairedConditionKey,
+  irrelevantConditionKey,
   wildcardWithoutLike,
   policyVariableMisuse,
   unsupportedActionForConditionKey,
