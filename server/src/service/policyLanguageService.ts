@@ -6,6 +6,7 @@ import { CompletionSettings, doComplete } from './completion/completion';
 import { findDocumentSymbols } from './documentSymbols';
 import { applyOffsetEdits } from './edits/jsonEdits';
 import { doHover } from './hover/hover';
+import { lowerBound } from './lowerBound';
 import { parsePolicy } from './parser/parsePolicy';
 import type { PolicyDocument } from './parser/policyDocument';
 import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings, RULE_DOCS_BASE_URL, RuleSeverity } from './policyLanguageTypes';
@@ -131,17 +132,7 @@ class EditedSpans {
 
   /** The first span that ends at or after `offset` (ends grow with offsets, as the spans are disjoint). */
   private firstEndingAtOrAfter(offset: number): number {
-    let low = 0;
-    let high = this.spans.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.spans[middle].end < offset) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    return low;
+    return lowerBound(this.spans.length, (index) => this.spans[index].end < offset);
   }
 }
 

@@ -1,5 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { PolicyDocument } from './policyDocument';
+import { lowerBound } from '../lowerBound';
 
 /** The syntax problems of a document by start offset, with the furthest end reached by each prefix of them. */
 interface SyntaxProblemIndex {
@@ -34,15 +35,6 @@ function indexOf(policy: PolicyDocument): SyntaxProblemIndex {
 export function overlapsSyntaxProblem(policy: PolicyDocument, range: { offset: number; length: number }): boolean {
   const { starts, furthestEnds } = indexOf(policy);
   const end = range.offset + range.length;
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (starts[middle] < end) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
+  const low = lowerBound(starts.length, (index) => starts[index] < end);
   return low > 0 && furthestEnds[low - 1] > range.offset;
 }

@@ -4,6 +4,7 @@ import { policyConditionEntries } from '../conditions/policyConditions';
 import { findPolicyVariables, PolicyVariable, repairVariable } from '../conditions/policyVariables';
 import { conditionKey, conditionKeys } from '../data/awsData';
 import { replaceStringEdit } from '../edits/jsonEdits';
+import { lowerBound } from '../lowerBound';
 import { stringNodes } from '../parser/nodeUtils';
 import type { PolicyStatement } from '../parser/policyDocument';
 import { overlapsSyntaxProblem } from '../parser/syntaxProblemIndex';
@@ -120,16 +121,7 @@ function variableStarts(text: string): number[] {
 
 /** True when some of the sorted offsets lies in [start, end). */
 function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle] < start) {
-      low = middle + 1;
-    } else {
-      high = middle;
-    }
-  }
+  const low = lowerBound(offsets.length, (index) => offsets[index] < start);
   return low < offsets.length && offsets[low] < end;
 }
 
