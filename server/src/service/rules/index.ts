@@ -57,6 +57,7 @@ import { unknownElement } from './unknownElement';
 import { unrestrictedServicePrincipal } from './unrestrictedServicePrincipal';
 import { unsupportedActionForConditionKey } from './unsupportedActionForConditionKey';
 import { unsupportedPrincipalType } from './unsupportedPrincipalType';
+import { unsupportedTagConditionKey } from './unsupportedTagConditionKey';
 import { wildcardServiceName } from './wildcardServiceName';
 import { wildcardWithoutLike } from './wildcardWithoutLike';
 
@@ -113,6 +114,7 @@ export const ALL_RULES: readonly Rule[] = [
   wildcardWithoutLike,
   policyVariableMisuse,
   unsupportedActionForConditionKey,
+  unsupportedTagConditionKey,
   allowWithNotPrincipal,
   unrestrictedServicePrincipal,
   publicAccess,
