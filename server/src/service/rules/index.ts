@@ -57,6 +57,7 @@ import { unknownElement } from './unknownElement';
 import { unrestrictedServicePrincipal } from './unrestrictedServicePrincipal';
 import { unsupportedActionForConditionKey } from './unsupportedActionForConditionKey';
 import { unsupportedPrincipalType } from './unsupportedPrincipalType';
+import { unsupportedServicePrincipalConditionKey } from './unsupportedServicePrincipalConditionKey';
 import { unsupportedTagConditionKey } from './unsupportedTagConditionKey';
 import { wildcardServiceName } from './wildcardServiceName';
 import { wildcardWithoutLike } from './wildcardWithoutLike';
@@ -116,6 +117,7 @@ export const ALL_RULES: readonly Rule[] = [
   unsupportedActionForConditionKey,
   unsupportedTagConditionKey,
   allowWithNotPrincipal,
+  unsupportedServicePrincipalConditionKey,
   unrestrictedServicePrincipal,
   publicAccess,
   allowWildcardAction,
