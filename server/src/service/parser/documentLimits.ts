@@ -1,4 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
+import type { Node } from 'jsonc-parser';
 import type { SkippedDocument } from './policyDocument';
 
 /**
@@ -96,6 +97,37 @@ function outline(text: string, end: number): Outline {
 }
 
 /**
+ * True when the tree nests objects and arrays more than `MAX_NESTING_DEPTH` levels deep. Without
+ * recursion, and it visits containers only: far cheaper than a second pass over the text, so
+ * documents within the limits (nearly all) are never scanned by `checkDocumentLimits`.
+ */
+export function nestsTooDeep(root: Node | undefined): boolean {
+  const stack: Node[] = [];
+  const depths: number[] = [];
+  if (root) {
+    stack.push(root);
+    depths.push(0);
+  }
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    let depth = depths.pop() as number;
+    if (node.type === 'object' || node.type === 'array') {
+      depth++;
+      if (depth > MAX_NESTING_DEPTH) {
+        return true;
+      }
+    }
+    for (const child of node.children ?? []) {
+      if (child.children) {
+        stack.push(child);
+        depths.push(depth);
+      }
+    }
+  }
+  return false;
+}
+
+/**
  * Decides whether a document is within the limits that are checked: at most `MAX_DOCUMENT_LENGTH`
  * characters and `MAX_NESTING_DEPTH` levels. Returns undefined for a document to check, or why it
  * is skipped, where to say so, and its top-level member names (read from the first
@@ -113,12 +145,21 @@ export function checkDocumentLimits(text: string): SkippedDocument | undefined {
     };
   }
   if (tooDeepAt !== undefined) {
-    return {
-      offset: tooDeepAt,
-      length: 1,
-      topLevelKeys,
-      reason: `Not checked: objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep here, and a bucket policy needs at most 6. S3 Bucket Policy checks documents nested up to ${MAX_NESTING_DEPTH} levels.`,
-    };
+    return tooDeep(topLevelKeys, tooDeepAt);
   }
   return undefined;
+}
+
+function tooDeep(topLevelKeys: string[], offset: number): SkippedDocument {
+  return {
+    offset,
+    length: 1,
+    topLevelKeys,
+    reason: `Not checked: objects and arrays are nested more than ${MAX_NESTING_DEPTH} levels deep here, and a bucket policy needs at most 6. S3 Bucket Policy checks documents nested up to ${MAX_NESTING_DEPTH} levels.`,
+  };
+}
+
+/** Why a document whose tree nests too deep is skipped, and where: the text scan finds the place (the start when it disagrees). */
+export function nestingLimitExceeded(text: string): SkippedDocument {
+  return checkDocumentLimits(text) ?? tooDeep(outline(text, text.length).topLevelKeys, 0);
 }

@@ -1,8 +1,8 @@
 /* S3 Bucket Policy — MIT License. */
 import { createScanner, Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { OffsetEdit } from '../policyLanguageTypes';
-import { checkDocumentLimits } from './documentLimits';
-import type { Member, PolicyDocument, PolicyStatement, SyntaxProblem } from './policyDocument';
+import { checkDocumentLimits, MAX_DOCUMENT_LENGTH, nestingLimitExceeded, nestsTooDeep } from './documentLimits';
+import type { Member, PolicyDocument, PolicyStatement, SkippedDocument, SyntaxProblem } from './policyDocument';
 import { findQuotedSpans } from './quotedSpans';
 
 const PLAIN_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
@@ -119,9 +119,9 @@ function removeCommentEdit(text: string, offset: number, length: number): Offset
  * A document over the limits of `documentLimits.ts` is not parsed: it comes back `skipped`.
  */
 export function parsePolicy(text: string): PolicyDocument {
-  const skipped = checkDocumentLimits(text);
-  if (skipped) {
-    return { text, root: undefined, syntaxProblems: [], topMembers: new Map(), statementNode: undefined, statements: [], skipped };
+  const skippedDocument = (skipped: SkippedDocument | undefined): PolicyDocument => ({ text, root: undefined, syntaxProblems: [], topMembers: new Map(), statementNode: undefined, statements: [], skipped });
+  if (text.length > MAX_DOCUMENT_LENGTH) {
+    return skippedDocument(checkDocumentLimits(text));
   }
   const singleQuoted = findSingleQuotedStrings(text);
   const hasByteOrderMark = text.startsWith(BYTE_ORDER_MARK);
@@ -135,7 +135,20 @@ export function parsePolicy(text: string): PolicyDocument {
   pieces.push(text.slice(copied));
   const parseText = hasByteOrderMark ? ` ${pieces.join('').slice(1)}` : pieces.join('');
   const errors: ParseError[] = [];
-  const root = parseTree(parseText, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  let root: Node | undefined;
+  try {
+    root = parseTree(parseText, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch (error) {
+    // Thousands of levels of nesting exhaust the stack of jsonc-parser's recursive parser; the text scan says where.
+    if (error instanceof RangeError) {
+      return skippedDocument(nestingLimitExceeded(text));
+    }
+    throw error;
+  }
+  // Deep trees are checked on the tree, and only then is the text scanned to say where nesting first goes too deep.
+  if (nestsTooDeep(root)) {
+    return skippedDocument(nestingLimitExceeded(text));
+  }
   // jsonc-parser's scanner counts one character past the end for a block comment left open at the end
   // of the text (scanner.js: `if (!commentClosed) { pos++; …`): the nodes ending there reach past it.
   for (let node = root; node; node = node.children?.[node.children.length - 1]) {

@@ -1,14 +1,9 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
 import { detectTextStyle, lineIndentAt, startsLine } from '../edits/jsonEdits';
-import { objectMembers } from '../parser/parsePolicy';
 import type { Member } from '../parser/policyDocument';
 import type { PolicyFix } from '../policyLanguageTypes';
 import type { Rule } from './rule';
-
-function isConditionKeyBlock(path: string[]): boolean {
-  return path.length >= 2 && path[path.length - 2] === 'Condition';
-}
 
 /**
  * Moves the members of a repeated object (a second "Bool" block, a second "Condition") into the
@@ -53,34 +48,70 @@ export const duplicateKey: Rule = {
   description: 'A key appears twice in one object; S3 keeps one and silently drops the other.',
   runsOnBrokenDocuments: true,
   check(context) {
-    const visit = (node: Node | undefined, path: string[]): void => {
-      if (!node) {
-        return;
-      }
-      if (node.type === 'array') {
-        node.children?.forEach((child) => visit(child, path));
-        return;
-      }
-      if (node.type !== 'object') {
-        return;
-      }
-      const ignoreCase = isConditionKeyBlock(path);
-      const seen = new Map<string, Member>();
-      for (const member of objectMembers(node)) {
-        const key = ignoreCase ? member.name.toLowerCase() : member.name;
-        const first = seen.get(key);
-        if (first !== undefined) {
-          const sameSpelling = first.name === member.name;
-          const merge = sameSpelling ? mergeFix(context.policy.text, first, member) : undefined;
-          context.report(member.keyNode, sameSpelling
-            ? `"${member.name}" appears twice in this object. S3 keeps only one of them and silently drops the other, with everything inside it. Merge the two into one "${member.name}".`
-            : `"${member.name}" repeats "${first.name}": condition keys are case-insensitive, so S3 keeps only one of them. Merge their values under one key.`, { fixes: merge ? [merge] : [] });
-        } else {
-          seen.set(key, member);
+    const report = (first: Member, repeat: Member): void => {
+      const sameSpelling = first.name === repeat.name;
+      const merge = sameSpelling ? mergeFix(context.policy.text, first, repeat) : undefined;
+      context.report(repeat.keyNode, sameSpelling
+        ? `"${repeat.name}" appears twice in this object. S3 keeps only one of them and silently drops the other, with everything inside it. Merge the two into one "${repeat.name}".`
+        : `"${repeat.name}" repeats "${first.name}": condition keys are case-insensitive, so S3 keeps only one of them. Merge their values under one key.`, { fixes: merge ? [merge] : [] });
+    };
+    // `parentKey` is the key whose value holds `node` (arrays pass theirs on); the members of an
+    // object under "Condition" → operator are condition keys, compared ignoring case.
+    const visit = (node: Node | undefined, key: string | undefined, parentKey: string | undefined): void => {
+      if (node?.type === 'array') {
+        for (const child of node.children ?? []) {
+          visit(child, key, parentKey);
         }
-        visit(member.valueNode, [...path, member.name]);
+        return;
+      }
+      if (node?.type !== 'object' || !node.children) {
+        return;
+      }
+      const properties = node.children;
+      if (properties.length > 1) {
+        findRepeats(properties, parentKey === 'Condition', report);
+      }
+      for (const property of properties) {
+        const keyNode = property.children?.[0];
+        if (keyNode?.type === 'string') {
+          visit(property.children?.[1], String(keyNode.value), key);
+        }
       }
     };
-    visit(context.policy.root, []);
+    visit(context.policy.root, undefined, undefined);
   },
 };
+
+function memberOf(property: Node): Member | undefined {
+  const keyNode = property.children?.[0];
+  return keyNode?.type === 'string' ? { name: String(keyNode.value), keyNode, valueNode: property.children?.[1] } : undefined;
+}
+
+/**
+ * Calls `report` for each member whose key repeats an earlier one of the same object (the first
+ * occurrence is the one kept in the message). Builds no index unless a name repeats.
+ */
+function findRepeats(properties: Node[], ignoreCase: boolean, report: (first: Member, repeat: Member) => void): void {
+  const names = properties.map((property) => {
+    const keyNode = property.children?.[0];
+    return keyNode?.type !== 'string' ? undefined : ignoreCase ? String(keyNode.value).toLowerCase() : String(keyNode.value);
+  });
+  const unique = new Set(names);
+  if (unique.size === names.length) {
+    return;
+  }
+  const first = new Map<string, Member>();
+  properties.forEach((property, index) => {
+    const name = names[index];
+    const member = memberOf(property);
+    if (name === undefined || !member) {
+      return;
+    }
+    const earlier = first.get(name);
+    if (earlier) {
+      report(earlier, member);
+    } else {
+      first.set(name, member);
+    }
+  });
+}

@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
 import { matchS3Actions, S3Action } from '../data/awsData';
+import { memoize } from '../data/memoize';
 import { removeElementEdit } from '../edits/removeArrayElement';
 import { stringNodes } from '../parser/nodeUtils';
 import { hasWildcard } from './actionParts';
@@ -9,10 +10,19 @@ import type { Rule } from './rule';
 interface ListedAction {
   node: Node;
   text: string;
+  coverage: ActionCoverage;
+}
+
+/** The S3 actions an Action entry names, and a key that is the same for entries naming the same actions. */
+interface ActionCoverage {
   covers: ReadonlySet<S3Action>;
-  /** The same for entries that name the same actions. */
   key: string;
 }
+
+const actionCoverage = memoize((text: string): ActionCoverage => {
+  const actions = matchS3Actions(text);
+  return { covers: new Set(actions), key: actions.map((action) => action.name).join(',') };
+});
 
 /** True when every action of `inner` is in `outer`. */
 function isSubset(inner: ReadonlySet<S3Action>, outer: ReadonlySet<S3Action>): boolean {
@@ -39,21 +49,33 @@ export const redundantAction: Rule = {
   check(context) {
     for (const statement of context.policy.statements) {
       for (const name of ['Action', 'NotAction']) {
-        const list: ListedAction[] = stringNodes(statement.members.get(name)?.valueNode).map((node) => {
-          const actions = matchS3Actions(String(node.value));
-          return { node, text: String(node.value), covers: new Set(actions), key: actions.map((action) => action.name).join(',') };
-        }).filter((entry) => entry.covers.size > 0);
+        const nodes = stringNodes(statement.members.get(name)?.valueNode);
+        // One entry cannot repeat another: nearly every list is skipped here, before any lookup.
+        if (nodes.length < 2) {
+          continue;
+        }
+        const list: ListedAction[] = [];
+        for (const node of nodes) {
+          const coverage = actionCoverage(String(node.value));
+          if (coverage.covers.size > 0) {
+            list.push({ node, text: String(node.value), coverage });
+          }
+        }
         const wildcards = list.filter((entry) => hasWildcard(entry.text));
         const first = new Map<string, ListedAction>();
         const last = new Map<string, ListedAction>();
         for (const entry of list) {
-          first.set(entry.key, first.get(entry.key) ?? entry);
-          last.set(entry.key, entry);
+          first.set(entry.coverage.key, first.get(entry.coverage.key) ?? entry);
+          last.set(entry.coverage.key, entry);
         }
         // Of entries naming the same actions only the last is reported: removing an earlier one would leave an equal one in its place.
-        for (const entry of list.filter((candidate) => last.get(candidate.key) === candidate)) {
-          const earlier = first.get(entry.key);
-          const cover = earlier !== entry ? earlier : wildcards.find((other) => other.covers.size > entry.covers.size && isSubset(entry.covers, other.covers));
+        for (const entry of list) {
+          if (last.get(entry.coverage.key) !== entry) {
+            continue;
+          }
+          const earlier = first.get(entry.coverage.key);
+          const { covers } = entry.coverage;
+          const cover = earlier !== entry ? earlier : wildcards.find((other) => other.coverage.covers.size > covers.size && isSubset(covers, other.coverage.covers));
           if (!cover) {
             continue;
           }

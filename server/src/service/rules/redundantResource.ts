@@ -2,6 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { removeElementEdit } from '../edits/removeArrayElement';
 import { stringNodes } from '../parser/nodeUtils';
+import type { PolicyStatement } from '../parser/policyDocument';
 import { findSecureTransportDenies } from '../secureTransport';
 import { hasWildcard } from './actionParts';
 import type { Rule } from './rule';
@@ -36,10 +37,26 @@ function patternCovers(outer: string, inner: string): boolean {
   return covered[inner.length];
 }
 
+/** The literal text of a pattern before its first wildcard, and after its last. */
+function literalEnds(pattern: string): { head: string; tail: string } {
+  const first = pattern.search(/[*?]/);
+  if (first < 0) {
+    return { head: pattern, tail: '' };
+  }
+  const last = Math.max(pattern.lastIndexOf('*'), pattern.lastIndexOf('?'));
+  return { head: pattern.slice(0, first), tail: pattern.slice(last + 1) };
+}
+
 /** True when ARN pattern `outer` covers `inner`, field by field: a wildcard before the resource part stays inside its field. */
 function arnCovers(outer: string, inner: string): boolean {
   if (outer === '*') {
     return true;
+  }
+  // Literal characters of `outer` match themselves only: its text before the first and after the last
+  // wildcard must start and end `inner`. Most pairs fail here, without splitting into fields.
+  const literal = literalEnds(outer);
+  if (!inner.startsWith(literal.head) || !inner.endsWith(literal.tail) || inner.length < literal.head.length + literal.tail.length) {
+    return false;
   }
   const outerFields = outer.split(':');
   const innerFields = inner.split(':');
@@ -76,12 +93,17 @@ export const redundantResource: Rule = {
   description: 'A resource another entry of the same list already covers (arn:aws:s3:::b/logs/* next to arn:aws:s3:::b/*).',
   runsOnBrokenDocuments: false,
   check(context) {
-    const httpsDenies = new Set(findSecureTransportDenies(context.policy).map((deny) => deny.statement));
+    let httpsDenies: ReadonlySet<PolicyStatement> | undefined;
     for (const statement of context.policy.statements) {
       for (const name of ['Resource', 'NotResource']) {
         const nodes = stringNodes(statement.members.get(name)?.valueNode);
+        // One entry cannot repeat another: nearly every list is skipped here.
+        if (nodes.length < 2) {
+          continue;
+        }
+        const denies = (httpsDenies ??= new Set(findSecureTransportDenies(context.policy).map((deny) => deny.statement)));
         // An HTTPS-only deny must name a bucket and its objects literally (or every resource) to be recognised as complete.
-        const wildcards = nodes.filter((node) => hasWildcard(String(node.value)) && (!httpsDenies.has(statement) || COVERS_EVERYTHING.has(String(node.value))));
+        const wildcards = nodes.filter((node) => hasWildcard(String(node.value)) && (!denies.has(statement) || COVERS_EVERYTHING.has(String(node.value))));
         const first = new Map<string, Node>();
         const last = new Map<string, Node>();
         for (const node of nodes) {

@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
-import { getNodeValue } from 'jsonc-parser';
+import { getNodeValue, Node } from 'jsonc-parser';
 import { removeElementEdit } from '../edits/removeArrayElement';
+import { stringNodes } from '../parser/nodeUtils';
 import type { PolicyStatement } from '../parser/policyDocument';
 import type { Rule } from './rule';
 
@@ -48,6 +49,45 @@ function signature(statement: PolicyStatement): string {
   return JSON.stringify(members);
 }
 
+/** The smallest string of an element's string values, or '' when it has none. */
+function smallestString(node: Node | undefined, lower: boolean): string {
+  let smallest: string | undefined;
+  for (const item of stringNodes(node)) {
+    const value = lower ? String(item.value).toLowerCase() : String(item.value);
+    if (smallest === undefined || value < smallest) {
+      smallest = value;
+    }
+  }
+  return smallest ?? '';
+}
+
+/**
+ * A cheap key that statements meaning the same always share (their effect, number of elements,
+ * smallest action and resource), so the full signature is only computed where two statements may
+ * be equal.
+ */
+function roughKey(statement: PolicyStatement): string {
+  const { members } = statement;
+  const action = members.get('Action') ?? members.get('NotAction');
+  const resource = members.get('Resource') ?? members.get('NotResource');
+  return `${members.size - (members.has('Sid') ? 1 : 0)}\n${String(members.get('Effect')?.valueNode?.value)}\n${action?.name}:${smallestString(action?.valueNode, true)}\n${resource?.name}:${smallestString(resource?.valueNode, false)}`;
+}
+
+/** The statements that share their rough key with another one: only those can repeat each other. */
+function candidates(statements: readonly PolicyStatement[]): PolicyStatement[] {
+  const groups = new Map<string, PolicyStatement[]>();
+  for (const statement of statements) {
+    const key = roughKey(statement);
+    const group = groups.get(key);
+    if (group) {
+      group.push(statement);
+    } else {
+      groups.set(key, [statement]);
+    }
+  }
+  return [...groups.values()].filter((group) => group.length > 1).flat().sort((a, b) => a.index - b.index);
+}
+
 /**
  * A statement that repeats an earlier one (Access Analyzer suggestion "Redundant statement"): the
  * same Effect, Principal, Action, Resource and Condition, whatever the Sid. Values are compared as
@@ -63,7 +103,7 @@ export const redundantStatement: Rule = {
   check(context) {
     const first = new Map<string, PolicyStatement>();
     const last = new Map<string, PolicyStatement>();
-    const signatures = context.policy.statements.map((statement) => [statement, signature(statement)] as const);
+    const signatures = candidates(context.policy.statements).map((statement) => [statement, signature(statement)] as const);
     for (const [statement, key] of signatures) {
       first.set(key, first.get(key) ?? statement);
       last.set(key, statement);
