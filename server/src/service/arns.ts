@@ -4,6 +4,7 @@
  * AWS has, and which S3 ARNs name a bucket or its objects (the only resources a bucket policy governs).
  */
 import { s3ResourceTypes } from './data/awsData';
+import { memoize } from './data/memoize';
 
 /** The AWS partitions (the second field of an ARN). */
 export const PARTITIONS: readonly string[] = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
@@ -69,13 +70,13 @@ export function nonBucketResourceType(fields: ArnFields): string | undefined {
  * The bucket an S3 bucket or object ARN names, read as it will be once the mechanical mistakes
  * `invalidArn` reports are fixed (service case, spaces); undefined for anything else.
  */
-export function bucketOfArn(value: string): string | undefined {
+export const bucketOfArn: (value: string) => string | undefined = memoize((value) => {
   const fields = splitArn(value.trim());
   if (!fields || fields.service.toLowerCase() !== 's3' || nonBucketResourceType(fields)) {
     return undefined;
   }
   return fields.resource.split('/')[0].replace(/\s+/g, '') || undefined;
-}
+});
 
 /** True for a bucket name that follows today's naming rules (3–63 lowercase letters, digits, dots, hyphens). */
 export function isWellFormedBucketName(name: string): boolean {

@@ -1,4 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
+import { memoize } from './data/memoize';
+
 /**
  * Template text left in a policy: `<bucket>`, `YOUR-BUCKET-NAME`, `REPLACE_ME`, `${BucketName}`,
  * documentation account IDs and example names. The `placeholder` rule reports them; the format
@@ -43,8 +45,13 @@ export function mayHavePlaceholders(text: string): boolean {
   return TRIGGER.test(text);
 }
 
-/** Every piece of template text in a string, in order, without overlaps (the first pattern to claim a span wins). */
-export function findPlaceholders(value: string): PlaceholderMatch[] {
+/**
+ * Every piece of template text in a string, in order, without overlaps (the first pattern to claim a
+ * span wins). Memoized: the same values come back on every keystroke, and several rules ask.
+ */
+export const findPlaceholders: (value: string) => readonly PlaceholderMatch[] = memoize(placeholdersIn);
+
+function placeholdersIn(value: string): PlaceholderMatch[] {
   if (!TRIGGER.test(value)) {
     return [];
   }

@@ -1,6 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
-import { objectMembers } from '../parser/parsePolicy';
 import { findPlaceholders, mayHavePlaceholders, PlaceholderMatch } from '../placeholders';
 import { substringRange } from '../valueProblems';
 import type { Rule, RuleContext } from './rule';
@@ -43,13 +42,16 @@ function visit(context: RuleContext, node: Node | undefined, conditionKeysHere: 
   if (node?.type === 'string') {
     checkString(context, node, String(node.value));
   } else if (node?.type === 'array') {
-    (node.children ?? []).forEach((child) => visit(context, child, false));
+    for (const child of node.children ?? []) {
+      visit(context, child, false);
+    }
   } else if (node?.type === 'object') {
-    for (const member of objectMembers(node)) {
-      if (conditionKeysHere) {
-        checkString(context, member.keyNode, member.name);
+    for (const property of node.children ?? []) {
+      const keyNode = property.children?.[0];
+      if (conditionKeysHere && keyNode?.type === 'string') {
+        checkString(context, keyNode, String(keyNode.value));
       }
-      visit(context, member.valueNode, false);
+      visit(context, property.children?.[1], false);
     }
   }
 }
@@ -75,8 +77,10 @@ export const placeholder: Rule = {
         if (name === 'Sid' || name === 'Effect') {
           continue;
         }
-        if (name === 'Condition') {
-          objectMembers(member.valueNode).forEach((operator) => visit(context, operator.valueNode, true));
+        if (name === 'Condition' && member.valueNode?.type === 'object') {
+          for (const operator of member.valueNode.children ?? []) {
+            visit(context, operator.children?.[1], true);
+          }
         } else {
           visit(context, member.valueNode, false);
         }

@@ -5,48 +5,62 @@ import { stringNodes } from '../parser/nodeUtils';
 import type { PolicyStatement } from '../parser/policyDocument';
 import type { Rule } from './rule';
 
-/** A string or a list as a sorted list without repeats: `"a"` and `["a"]` are the same. */
-function setOf(value: unknown, lower = false): string[] {
-  const items = (Array.isArray(value) ? value : [value]).map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
-  return [...new Set(items.map((item) => (lower ? item.toLowerCase() : item)))].sort();
+/** Separates the items of a normalised value; JSON text never holds it unescaped. */
+const ITEM = '\u0000';
+const MEMBER = '\u0001';
+
+/** A value as text: strings as they are, other values as JSON. */
+function itemText(node: Node, lower: boolean): string {
+  const text = node.type === 'string' ? String(node.value) : JSON.stringify(getNodeValue(node));
+  return lower ? text.toLowerCase() : text;
 }
 
-/** An object's members, sorted by key, each value normalised; other values unchanged. */
-function sortedMembers(value: unknown, normaliseValue: (item: unknown) => unknown, lowerKeys = false): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return value;
+/** A string or a list as its sorted items without repeats: `"a"` and `["a"]` are the same. */
+function setOf(node: Node, lower = false): string {
+  const items = node.type === 'array' ? (node.children ?? []).map((child) => itemText(child, lower)) : [itemText(node, lower)];
+  return [...new Set(items)].sort().join(ITEM);
+}
+
+/** An object's members, sorted by key, each value normalised; other values as JSON. */
+function sortedMembers(node: Node, normaliseValue: (item: Node) => string, lowerKeys = false): string {
+  if (node.type !== 'object') {
+    return JSON.stringify(getNodeValue(node));
   }
-  return Object.entries(value)
-    .map(([key, item]) => [lowerKeys ? key.toLowerCase() : key, normaliseValue(item)] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return (node.children ?? []).map((property) => {
+    const key = String(property.children?.[0]?.value);
+    const value = property.children?.[1];
+    return `${lowerKeys ? key.toLowerCase() : key}${ITEM}${value ? normaliseValue(value) : ''}`;
+  }).sort().join(MEMBER);
 }
 
 /** An element's value in a form that is equal for elements that mean the same. */
-function normalised(name: string, value: unknown): unknown {
+function normalised(name: string, node: Node): string {
   switch (name) {
     case 'Action':
     case 'NotAction':
-      return setOf(value, true);
+      return setOf(node, true);
     case 'Resource':
     case 'NotResource':
-      return setOf(value);
+      return setOf(node);
     case 'Principal':
     case 'NotPrincipal':
-      return sortedMembers(value, (item) => setOf(item));
+      return sortedMembers(node, (item) => setOf(item));
     case 'Condition':
-      return sortedMembers(value, (operator) => sortedMembers(operator, (item) => setOf(item), true));
+      return sortedMembers(node, (operator) => `{${sortedMembers(operator, (item) => setOf(item), true)}}`);
     default:
-      return value;
+      return JSON.stringify(getNodeValue(node));
   }
 }
 
 /** The statement without its Sid, as a string that is equal for statements that say the same. */
 function signature(statement: PolicyStatement): string {
-  const members = [...statement.members.values()]
-    .filter((member) => member.name !== 'Sid')
-    .map((member) => [member.name, member.valueNode ? normalised(member.name, getNodeValue(member.valueNode)) : null] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(members);
+  const members: string[] = [];
+  for (const member of statement.members.values()) {
+    if (member.name !== 'Sid') {
+      members.push(`${member.name}${MEMBER}${member.valueNode ? normalised(member.name, member.valueNode) : ''}`);
+    }
+  }
+  return members.sort().join('\n');
 }
 
 /** The smallest string of an element's string values, or '' when it has none. */
@@ -61,16 +75,33 @@ function smallestString(node: Node | undefined, lower: boolean): string {
   return smallest ?? '';
 }
 
+/** The smallest `operator key value` of a Condition element (keys lowercased), or '' when it has none. */
+function smallestCondition(node: Node | undefined): string {
+  let smallest: string | undefined;
+  for (const operator of node?.type === 'object' ? node.children ?? [] : []) {
+    const block = operator.children?.[1];
+    for (const entry of block?.type === 'object' ? block.children ?? [] : []) {
+      const pair = `${String(operator.children?.[0]?.value)} ${String(entry.children?.[0]?.value).toLowerCase()} ${smallestString(entry.children?.[1], false)}`;
+      if (smallest === undefined || pair < smallest) {
+        smallest = pair;
+      }
+    }
+  }
+  return smallest ?? '';
+}
+
 /**
  * A cheap key that statements meaning the same always share (their effect, number of elements,
- * smallest action and resource), so the full signature is only computed where two statements may
- * be equal.
+ * smallest action, resource and condition), so the full signature is only computed where two
+ * statements may be equal.
  */
 function roughKey(statement: PolicyStatement): string {
   const { members } = statement;
   const action = members.get('Action') ?? members.get('NotAction');
   const resource = members.get('Resource') ?? members.get('NotResource');
-  return `${members.size - (members.has('Sid') ? 1 : 0)}\n${String(members.get('Effect')?.valueNode?.value)}\n${action?.name}:${smallestString(action?.valueNode, true)}\n${resource?.name}:${smallestString(resource?.valueNode, false)}`;
+  const principal = members.get('Principal') ?? members.get('NotPrincipal');
+  const principalValues = principal?.valueNode?.type !== 'object' ? principal?.valueNode : principal.valueNode.children?.length === 1 ? principal.valueNode.children[0].children?.[1] : undefined;
+  return `${principal?.name}:${smallestString(principalValues, false)}\n${members.size - (members.has('Sid') ? 1 : 0)}\n${String(members.get('Effect')?.valueNode?.value)}\n${action?.name}:${smallestString(action?.valueNode, true)}\n${resource?.name}:${smallestString(resource?.valueNode, false)}\n${smallestCondition(members.get('Condition')?.valueNode)}`;
 }
 
 /** The statements that share their rough key with another one: only those can repeat each other. */

@@ -1,6 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
-import { objectMembers } from '../parser/parsePolicy';
 
 /**
  * The subset of JSON Schema draft-07 our schema uses, plus VS Code's `errorMessage` and
@@ -62,91 +61,111 @@ function jsonType(node: Node): string {
   return node.type === 'number' && Number.isInteger(node.value) ? 'integer' : node.type;
 }
 
-function typeMatches(schema: JsonSchema, node: Node): boolean {
-  if (schema.type === undefined) {
+/**
+ * A schema object with its `$ref` resolved and everything the validator asks of it derived once:
+ * branches, allowed types, enum values, compiled patterns, property schemas by name, required
+ * names. Compiled once per root schema and reused for every document.
+ */
+interface CompiledSchema {
+  schema: JsonSchema;
+  types: readonly string[] | undefined;
+  branches: CompiledSchema[] | undefined;
+  /** Every type the branches allow, for the message when none matches. */
+  branchTypes: string[];
+  pattern: RegExp | undefined;
+  items: CompiledSchema | undefined;
+  properties: Map<string, CompiledSchema>;
+  /** `additionalProperties`: false forbids other names, a schema validates their values. */
+  additional: false | CompiledSchema | undefined;
+  namePattern: RegExp | undefined;
+  allowedNames: string[];
+  /** True when the object checks need the member names (required, allOf alternatives or exclusions). */
+  checksNames: boolean;
+}
+
+const compiledByRoot = new WeakMap<JsonSchema, Map<JsonSchema, CompiledSchema>>();
+
+function typeMatches(types: readonly string[] | undefined, node: Node): boolean {
+  if (types === undefined) {
     return true;
   }
   const actual = jsonType(node);
-  if (typeof schema.type === 'string') {
-    return schema.type === actual || (actual === 'integer' && schema.type === 'number');
+  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
+}
+
+/** Compiles `schema` (and, lazily through the cache, the schemas it refers to) against `rootSchema`'s definitions. */
+function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSchema, CompiledSchema>): CompiledSchema {
+  const cached = cache.get(schema);
+  if (cached) {
+    return cached;
   }
-  return schema.type.includes(actual) || (actual === 'integer' && schema.type.includes('number'));
-}
-
-/** What the validator derives from one schema object, computed once per root schema and reused across documents. */
-interface CompiledSchemas {
-  resolved: WeakMap<JsonSchema, JsonSchema>;
-  branches: WeakMap<JsonSchema, JsonSchema[]>;
-  allowedNames: WeakMap<JsonSchema, string[]>;
-}
-
-const compiledByRoot = new WeakMap<JsonSchema, CompiledSchemas>();
-const regExps = new Map<string, RegExp>();
-
-function regExp(pattern: string): RegExp {
-  let compiled = regExps.get(pattern);
-  if (!compiled) {
-    compiled = new RegExp(pattern);
-    regExps.set(pattern, compiled);
+  let resolved = schema;
+  while (resolved.$ref) {
+    const target = rootSchema.definitions?.[resolved.$ref.replace('#/definitions/', '')];
+    if (!target) {
+      break;
+    }
+    resolved = { ...target, ...withoutRef(resolved) };
+  }
+  const compiled: CompiledSchema = {
+    schema: resolved,
+    types: resolved.type === undefined ? undefined : typesOf(resolved),
+    branches: undefined,
+    branchTypes: [],
+    pattern: resolved.pattern === undefined ? undefined : new RegExp(resolved.pattern),
+    items: undefined,
+    properties: new Map(),
+    additional: resolved.additionalProperties === false ? false : undefined,
+    namePattern: resolved.propertyNames?.pattern === undefined ? undefined : new RegExp(resolved.propertyNames.pattern),
+    allowedNames: Object.keys(resolved.properties ?? {}),
+    checksNames: resolved.required !== undefined || resolved.allOf !== undefined,
+  };
+  // Registered before the schemas it refers to are compiled, so recursive definitions end.
+  cache.set(schema, compiled);
+  const branches = resolved.oneOf ?? resolved.anyOf;
+  if (branches) {
+    compiled.branches = branches.map((branch) => compile(branch, rootSchema, cache));
+    compiled.branchTypes = compiled.branches.flatMap((branch) => typesOf(branch.schema));
+  }
+  if (resolved.items) {
+    compiled.items = compile(resolved.items, rootSchema, cache);
+  }
+  for (const [name, property] of Object.entries(resolved.properties ?? {})) {
+    compiled.properties.set(name, compile(property, rootSchema, cache));
+  }
+  if (typeof resolved.additionalProperties === 'object') {
+    compiled.additional = compile(resolved.additionalProperties, rootSchema, cache);
   }
   return compiled;
 }
 
-function memo<T>(cache: WeakMap<JsonSchema, T>, schema: JsonSchema, compute: () => T): T {
-  let value = cache.get(schema);
-  if (value === undefined) {
-    value = compute();
-    cache.set(schema, value);
-  }
-  return value;
-}
-
-function firstTypeMatch(branches: JsonSchema[], node: Node): JsonSchema | undefined {
-  for (const branch of branches) {
-    if (typeMatches(branch, node)) {
-      return branch;
-    }
-  }
-  return undefined;
-}
-
 /**
  * Validates a jsonc-parser tree against the schema and returns every structural problem with the
- * node it concerns. Linear in the size of the tree; never throws on partial trees. What depends on
- * the schema alone ($ref resolution, branches, patterns, allowed names) is computed once and reused.
+ * node it concerns. Linear in the size of the tree; never throws on partial trees. The schema is
+ * compiled once (`compile`) and reused across documents.
  */
 export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  const compiled = memo<CompiledSchemas>(compiledByRoot, rootSchema, () => ({ resolved: new WeakMap(), branches: new WeakMap(), allowedNames: new WeakMap() }));
+  let cache = compiledByRoot.get(rootSchema);
+  if (!cache) {
+    cache = new Map();
+    compiledByRoot.set(rootSchema, cache);
+  }
   /** The path of the value being visited; copied into a problem only when one is found. */
   const path: (string | number)[] = [];
   const here = (...tail: (string | number)[]): (string | number)[] => [...path, ...tail];
 
-  const resolve = (schema: JsonSchema): JsonSchema => memo(compiled.resolved, schema, () => {
-    let resolved = schema;
-    while (resolved.$ref) {
-      const name = resolved.$ref.replace('#/definitions/', '');
-      const target = rootSchema.definitions?.[name];
-      if (!target) {
-        break;
-      }
-      resolved = { ...target, ...withoutRef(resolved) };
-    }
-    return resolved;
-  });
-
-  const visit = (node: Node, schemaIn: JsonSchema): void => {
-    const schema = resolve(schemaIn);
-    if (schema.oneOf || schema.anyOf) {
-      const branches = memo(compiled.branches, schema, () => (schema.oneOf ?? schema.anyOf ?? []).map(resolve));
-      const matching = firstTypeMatch(branches, node);
+  const visit = (node: Node, compiled: CompiledSchema): void => {
+    const { schema } = compiled;
+    if (compiled.branches) {
+      const matching = compiled.branches.find((branch) => typeMatches(branch.types, node));
       if (!matching) {
-        problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: branches.flatMap(typesOf) });
+        problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: compiled.branchTypes });
         return;
       }
       visit(node, matching);
     }
-    if (!typeMatches(schema, node)) {
+    if (!typeMatches(compiled.types, node)) {
       problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: typesOf(schema) });
       return;
     }
@@ -157,7 +176,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     if (schema.enum && !schema.enum.includes(value)) {
       problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: schema.enum });
     }
-    if (schema.pattern && typeof value === 'string' && !regExp(schema.pattern).test(value)) {
+    if (compiled.pattern && typeof value === 'string' && !compiled.pattern.test(value)) {
       problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.patternErrorMessage ?? schema.errorMessage });
     }
     if (node.type === 'array') {
@@ -165,70 +184,82 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
       if (schema.minItems !== undefined && children.length < schema.minItems) {
         problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
       }
-      if (schema.items) {
+      if (compiled.items) {
         for (let index = 0; index < children.length; index++) {
           path.push(index);
-          visit(children[index], schema.items);
+          visit(children[index], compiled.items);
           path.pop();
         }
       }
     }
     if (node.type === 'object') {
-      visitObject(node, schema);
+      visitObject(node, compiled);
     }
   };
 
-  const visitRequired = (node: Node, schema: JsonSchema, present: Set<string>): void => {
+  const visitRequired = (node: Node, schema: JsonSchema, present: readonly string[]): void => {
     for (const name of schema.required ?? []) {
-      if (!present.has(name)) {
+      if (!present.includes(name)) {
         problems.push({ kind: 'missingProperty', node, path: here(), names: [name] });
       }
     }
     for (const clause of schema.allOf ?? []) {
       const alternatives = clause.anyOf?.map((option) => option.required ?? []).filter((names) => names.length > 0);
-      if (alternatives && !alternatives.some((names) => names.every((name) => present.has(name)))) {
+      if (alternatives && !alternatives.some((names) => names.every((name) => present.includes(name)))) {
         problems.push({ kind: 'missingProperty', node, path: here(), names: alternatives.flat() });
       }
       const exclusive = clause.not?.required;
-      if (exclusive && exclusive.every((name) => present.has(name))) {
+      if (exclusive && exclusive.every((name) => present.includes(name))) {
         problems.push({ kind: 'conflictingProperties', node, path: here(), names: exclusive });
       }
     }
   };
 
-  const visitObject = (node: Node, schema: JsonSchema): void => {
-    const members = objectMembers(node);
-    if (schema.minProperties !== undefined && members.length < schema.minProperties) {
+  const visitObject = (node: Node, compiled: CompiledSchema): void => {
+    const { schema } = compiled;
+    const properties = node.children ?? [];
+    const names: string[] = [];
+    for (const property of properties) {
+      const keyNode = property.children?.[0];
+      if (keyNode?.type === 'string') {
+        names.push(String(keyNode.value));
+      }
+    }
+    if (schema.minProperties !== undefined && names.length < schema.minProperties) {
       problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
     }
-    if (schema.required || schema.allOf) {
-      visitRequired(node, schema, new Set(members.map((member) => member.name)));
+    if (compiled.checksNames) {
+      visitRequired(node, schema, names);
     }
-    const namePattern = schema.propertyNames?.pattern;
-    for (const member of members) {
-      const propertySchema = schema.properties?.[member.name];
-      if (namePattern && !regExp(namePattern).test(member.name)) {
-        problems.push({ kind: 'invalidPropertyName', node: member.keyNode, path: here(member.name), schemaMessage: schema.propertyNames?.patternErrorMessage });
+    for (const property of properties) {
+      const keyNode = property.children?.[0];
+      if (keyNode?.type !== 'string') {
         continue;
       }
+      const name = String(keyNode.value);
+      const valueNode = property.children?.[1];
+      if (compiled.namePattern && !compiled.namePattern.test(name)) {
+        problems.push({ kind: 'invalidPropertyName', node: keyNode, path: here(name), schemaMessage: schema.propertyNames?.patternErrorMessage });
+        continue;
+      }
+      const propertySchema = compiled.properties.get(name);
       if (propertySchema) {
-        if (member.valueNode) {
-          path.push(member.name);
-          visit(member.valueNode, propertySchema);
+        if (valueNode) {
+          path.push(name);
+          visit(valueNode, propertySchema);
           path.pop();
         }
-      } else if (schema.additionalProperties === false) {
-        const allowedNames = memo(compiled.allowedNames, schema, () => Object.keys(schema.properties ?? {}));
-        problems.push({ kind: 'unknownProperty', node: member.keyNode, path: here(member.name), allowedNames: [...allowedNames] });
-      } else if (typeof schema.additionalProperties === 'object' && member.valueNode) {
-        path.push(member.name);
-        visit(member.valueNode, schema.additionalProperties);
+      } else if (compiled.additional === false) {
+        problems.push({ kind: 'unknownProperty', node: keyNode, path: here(name), allowedNames: [...compiled.allowedNames] });
+      } else if (compiled.additional && valueNode) {
+        path.push(name);
+        visit(valueNode, compiled.additional);
         path.pop();
       }
     }
   };
 
-  visit(root, rootSchema);
+  visit(root, compile(rootSchema, rootSchema, cache));
   return problems;
 }
 
