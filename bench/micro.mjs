@@ -2,6 +2,7 @@
 // In-process measurements on the same documents: JSON.parse (the floor), jsonc-parser parseTree,
 // vscode-json-languageservice parse + schema validation (the baseline), and our service, bundled
 // from the TypeScript sources with the server's esbuild settings so it is always the current code.
+import { createHash } from 'node:crypto';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,11 +17,13 @@ const POLICY_URI = 'file:///bench/bucket-policy.json';
 
 /**
  * Bundles the policy language service, its rule registry, its schema validator and the jsonc-parser
- * copy it uses into one CommonJS file (the same path each run, so CPU profiles can show its source)
+ * copy it uses into one CommonJS file (the same path each run for a checkout, so CPU profiles can show its source)
  * and loads it.
  */
 export async function loadService() {
-  const outfile = path.join(os.tmpdir(), 's3policy-bench', 'service.cjs');
+  // One file per checkout: two checkouts benchmarking at once must not load each other's code.
+  const checkout = createHash('sha256').update(root).digest('hex').slice(0, 8);
+  const outfile = path.join(os.tmpdir(), 's3policy-bench', `service-${checkout}.cjs`);
   await esbuild.build({
     stdin: {
       contents: "export * from './server/src/service/policyLanguageService';\nexport { ALL_RULES } from './server/src/service/rules';\nexport { validateAgainstSchema } from './server/src/service/schema/validateAgainstSchema';\nexport { parseTree } from 'jsonc-parser';\n",

@@ -7,6 +7,7 @@
 //   node bench/profile.mjs 20 --rules
 //     prints what each rule adds to a lint with every rule off (parse included in the baseline; a
 //     rule that reads schema problems pays for the schema validation too).
+import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
@@ -34,7 +35,7 @@ async function allocations(calls) {
   let total = 0;
   const walk = (node, owner) => {
     const builtin = node.callFrame.lineNumber < 0;
-    const site = builtin ? `${owner} [${node.callFrame.functionName || 'native'}]` : `${node.callFrame.functionName || '(anonymous)'} (service.cjs:${node.callFrame.lineNumber + 1})`;
+    const site = builtin ? `${owner} [${node.callFrame.functionName || 'native'}]` : `${node.callFrame.functionName || '(anonymous)'} (${path.basename(node.callFrame.url)}:${node.callFrame.lineNumber + 1})`;
     total += node.selfSize;
     bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
     node.children.forEach((child) => walk(child, builtin ? owner : site));

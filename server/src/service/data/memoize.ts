@@ -7,8 +7,9 @@
 export function memoize<T>(compute: (key: string) => T, max = 2000): (key: string) => T {
   const cache = new Map<string, T>();
   return (key) => {
-    if (cache.has(key)) {
-      return cache.get(key)!;
+    const cached = cache.get(key);
+    if (cached !== undefined || cache.has(key)) {
+      return cached as T;
     }
     const value = compute(key);
     if (cache.size >= max) {

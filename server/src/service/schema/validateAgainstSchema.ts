@@ -79,8 +79,11 @@ interface CompiledSchema {
   additional: false | CompiledSchema | undefined;
   namePattern: RegExp | undefined;
   allowedNames: string[];
-  /** True when the object checks need the member names (required, allOf alternatives or exclusions). */
-  checksNames: boolean;
+  required: readonly string[];
+  /** From `allOf` clauses: sets of names of which at least one must be present in full… */
+  alternatives: readonly (readonly string[])[][];
+  /** …and sets of names that must not all be present together. */
+  exclusives: readonly (readonly string[])[];
 }
 
 const compiledByRoot = new WeakMap<JsonSchema, Map<JsonSchema, CompiledSchema>>();
@@ -118,7 +121,12 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     additional: resolved.additionalProperties === false ? false : undefined,
     namePattern: resolved.propertyNames?.pattern === undefined ? undefined : new RegExp(resolved.propertyNames.pattern),
     allowedNames: Object.keys(resolved.properties ?? {}),
-    checksNames: resolved.required !== undefined || resolved.allOf !== undefined,
+    required: resolved.required ?? [],
+    alternatives: (resolved.allOf ?? []).flatMap((clause) => {
+      const alternatives = clause.anyOf?.map((option) => option.required ?? []).filter((names) => names.length > 0);
+      return alternatives ? [alternatives] : [];
+    }),
+    exclusives: (resolved.allOf ?? []).flatMap((clause) => (clause.not?.required ? [clause.not.required] : [])),
   };
   // Registered before the schemas it refers to are compiled, so recursive definitions end.
   cache.set(schema, compiled);
@@ -158,7 +166,13 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
   const visit = (node: Node, compiled: CompiledSchema): void => {
     const { schema } = compiled;
     if (compiled.branches) {
-      const matching = compiled.branches.find((branch) => typeMatches(branch.types, node));
+      let matching: CompiledSchema | undefined;
+      for (const branch of compiled.branches) {
+        if (typeMatches(branch.types, node)) {
+          matching = branch;
+          break;
+        }
+      }
       if (!matching) {
         problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: compiled.branchTypes });
         return;
@@ -197,20 +211,20 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     }
   };
 
-  const visitRequired = (node: Node, schema: JsonSchema, present: readonly string[]): void => {
-    for (const name of schema.required ?? []) {
+  const visitRequired = (node: Node, compiled: CompiledSchema, present: readonly string[]): void => {
+    for (const name of compiled.required) {
       if (!present.includes(name)) {
         problems.push({ kind: 'missingProperty', node, path: here(), names: [name] });
       }
     }
-    for (const clause of schema.allOf ?? []) {
-      const alternatives = clause.anyOf?.map((option) => option.required ?? []).filter((names) => names.length > 0);
-      if (alternatives && !alternatives.some((names) => names.every((name) => present.includes(name)))) {
+    for (const alternatives of compiled.alternatives) {
+      if (!alternatives.some((names) => names.every((name) => present.includes(name)))) {
         problems.push({ kind: 'missingProperty', node, path: here(), names: alternatives.flat() });
       }
-      const exclusive = clause.not?.required;
-      if (exclusive && exclusive.every((name) => present.includes(name))) {
-        problems.push({ kind: 'conflictingProperties', node, path: here(), names: exclusive });
+    }
+    for (const exclusive of compiled.exclusives) {
+      if (exclusive.every((name) => present.includes(name))) {
+        problems.push({ kind: 'conflictingProperties', node, path: here(), names: [...exclusive] });
       }
     }
   };
@@ -228,9 +242,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     if (schema.minProperties !== undefined && names.length < schema.minProperties) {
       problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
     }
-    if (compiled.checksNames) {
-      visitRequired(node, schema, names);
-    }
+    visitRequired(node, compiled, names);
     for (const property of properties) {
       const keyNode = property.children?.[0];
       if (keyNode?.type !== 'string') {
