@@ -49,11 +49,12 @@ export const redundantAction: Rule = {
   check(context) {
     for (const statement of context.policy.statements) {
       for (const name of ['Action', 'NotAction']) {
-        const nodes = stringNodes(statement.members.get(name)?.valueNode);
-        // One entry cannot repeat another: nearly every list is skipped here, before any lookup.
-        if (nodes.length < 2) {
+        const element = statement.members.get(name)?.valueNode;
+        // One entry cannot repeat another: nearly every element is skipped here, before any lookup.
+        if (element?.type !== 'array' || (element.children?.length ?? 0) < 2) {
           continue;
         }
+        const nodes = stringNodes(element);
         const list: ListedAction[] = [];
         for (const node of nodes) {
           const coverage = actionCoverage(String(node.value));

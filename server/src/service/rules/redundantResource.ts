@@ -96,11 +96,12 @@ export const redundantResource: Rule = {
     let httpsDenies: ReadonlySet<PolicyStatement> | undefined;
     for (const statement of context.policy.statements) {
       for (const name of ['Resource', 'NotResource']) {
-        const nodes = stringNodes(statement.members.get(name)?.valueNode);
-        // One entry cannot repeat another: nearly every list is skipped here.
-        if (nodes.length < 2) {
+        const list = statement.members.get(name)?.valueNode;
+        // One entry cannot repeat another: nearly every element is skipped here.
+        if (list?.type !== 'array' || (list.children?.length ?? 0) < 2) {
           continue;
         }
+        const nodes = stringNodes(list);
         const denies = (httpsDenies ??= new Set(findSecureTransportDenies(context.policy).map((deny) => deny.statement)));
         // An HTTPS-only deny must name a bucket and its objects literally (or every resource) to be recognised as complete.
         const wildcards = nodes.filter((node) => hasWildcard(String(node.value)) && (!denies.has(statement) || COVERS_EVERYTHING.has(String(node.value))));

@@ -211,19 +211,19 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     }
   };
 
-  const visitRequired = (node: Node, compiled: CompiledSchema, present: readonly string[]): void => {
+  const visitRequired = (node: Node, compiled: CompiledSchema, present: (name: string) => boolean): void => {
     for (const name of compiled.required) {
-      if (!present.includes(name)) {
+      if (!present(name)) {
         problems.push({ kind: 'missingProperty', node, path: here(), names: [name] });
       }
     }
     for (const alternatives of compiled.alternatives) {
-      if (!alternatives.some((names) => names.every((name) => present.includes(name)))) {
+      if (!alternatives.some((names) => names.every(present))) {
         problems.push({ kind: 'missingProperty', node, path: here(), names: alternatives.flat() });
       }
     }
     for (const exclusive of compiled.exclusives) {
-      if (exclusive.every((name) => present.includes(name))) {
+      if (exclusive.every(present)) {
         problems.push({ kind: 'conflictingProperties', node, path: here(), names: [...exclusive] });
       }
     }
@@ -232,17 +232,10 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
   const visitObject = (node: Node, compiled: CompiledSchema): void => {
     const { schema } = compiled;
     const properties = node.children ?? [];
-    const names: string[] = [];
-    for (const property of properties) {
-      const keyNode = property.children?.[0];
-      if (keyNode?.type === 'string') {
-        names.push(String(keyNode.value));
-      }
-    }
-    if (schema.minProperties !== undefined && names.length < schema.minProperties) {
+    if (schema.minProperties !== undefined && properties.filter((property) => property.children?.[0]?.type === 'string').length < schema.minProperties) {
       problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
     }
-    visitRequired(node, compiled, names);
+    visitRequired(node, compiled, (name) => properties.some((property) => property.children?.[0]?.type === 'string' && property.children[0].value === name));
     for (const property of properties) {
       const keyNode = property.children?.[0];
       if (keyNode?.type !== 'string') {
