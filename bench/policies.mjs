@@ -66,12 +66,13 @@ function statementFactory(next, bucket) {
 /**
  * Generates the policy of `name` (a key of DOCUMENT_SIZES): a pretty-printed, valid bucket policy
  * whose first statement denies insecure transport, filled with varied statements until twenty
- * draws in a row would not fit in the size.
+ * draws in a row would not fit in the size. Variants other than 0 are documents of the same kind
+ * and size with other values (another bucket, other accounts, networks and IDs).
  */
-export function generatePolicy(name) {
+export function generatePolicy(name, variant = 0) {
   const limit = DOCUMENT_SIZES[name];
-  const next = random(SEED + limit);
-  const bucket = `example-${name.replace(/\s/g, '').toLowerCase()}-bucket`;
+  const next = random(SEED + limit + variant * 7919);
+  const bucket = `example-${name.replace(/\s/g, '').toLowerCase()}${variant > 0 ? `-${variant}` : ''}-bucket`;
   const factories = statementFactory(next, bucket);
   const statements = [factories[0]('DenyInsecureTransport')];
   const render = (list) => `${JSON.stringify({ Version: '2012-10-17', Id: `BenchPolicy${limit}`, Statement: list }, null, 2)}\n`;

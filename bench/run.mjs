@@ -111,12 +111,17 @@ results.inProcess = Object.fromEntries(Object.entries(micro.results).map(([name,
 
 const median = (documentName, row) => results.inProcess[documentName][row]?.medianMs;
 const LINT = 'our full lint (parse + schema + every rule)';
+const freshLintRow = (documentName) => Object.keys(results.inProcess[documentName]).find((row) => row.startsWith('our full lint, another document'));
 const BASELINE = 'vscode-json-languageservice parse + doValidation';
 const PARSE_TREE = 'jsonc-parser parseTree';
 results.ratios = Object.fromEntries(documents.map(({ name }) => [name, {
   lintOverBaseline: median(name, LINT) / median(name, BASELINE),
   lintOverParseTree: median(name, LINT) / median(name, PARSE_TREE),
   lintOverJsonParse: median(name, LINT) / median(name, 'JSON.parse'),
+  // The same ratios for the first lint of documents never seen (no value cached); the budgets use the
+  // rows above: the issue defines them on the same document, as the editor re-lints after each edit.
+  freshLintOverBaseline: median(name, freshLintRow(name)) / median(name, BASELINE),
+  freshLintOverParseTree: median(name, freshLintRow(name)) / median(name, PARSE_TREE),
 }]));
 
 console.log('Measuring activation…');
@@ -161,6 +166,8 @@ console.log(table(['', ...documents.map(({ name }) => name)], [
   ['÷ vscode-json-languageservice parse + doValidation', ...documents.map(({ name }) => `${results.ratios[name].lintOverBaseline.toFixed(2)}×`)],
   ['÷ jsonc-parser parseTree', ...documents.map(({ name }) => `${results.ratios[name].lintOverParseTree.toFixed(2)}×`)],
   ['÷ JSON.parse', ...documents.map(({ name }) => `${results.ratios[name].lintOverJsonParse.toFixed(1)}×`)],
+  ['another document each run ÷ vscode-json-languageservice', ...documents.map(({ name }) => `${results.ratios[name].freshLintOverBaseline.toFixed(2)}×`)],
+  ['another document each run ÷ jsonc-parser parseTree', ...documents.map(({ name }) => `${results.ratios[name].freshLintOverParseTree.toFixed(2)}×`)],
 ]));
 const { latency, coldStart, memory } = results.lsp;
 console.log('\nLanguage server, sizes, activation\n');
