@@ -5,6 +5,7 @@
  */
 import packageJson from '../../../package.json';
 import { AWS_DATA_DATE, AWS_DATA_SOURCE } from '../service/data/awsData';
+import { REGIONS_SOURCE } from '../service/data/regions';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
 import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
@@ -20,7 +21,7 @@ const service = getPolicyLanguageService();
 const printError = (message: string) => process.stderr.write(`s3-policy-lint: ${message}\n`);
 
 function printVersion(): void {
-  process.stdout.write(`s3-policy-lint ${packageJson.version}\nAWS data: ${AWS_DATA_DATE} (${AWS_DATA_SOURCE})\n`);
+  process.stdout.write(`s3-policy-lint ${packageJson.version}\nAWS data: ${AWS_DATA_DATE} (${AWS_DATA_SOURCE}); Regions: ${REGIONS_SOURCE}\n`);
 }
 
 async function readStandardInput(): Promise<string> {

@@ -19,6 +19,7 @@ import { invalidConditionValue } from './invalidConditionValue';
 import { invalidEffect } from './invalidEffect';
 import { invalidIpRange } from './invalidIpRange';
 import { invalidPrincipal } from './invalidPrincipal';
+import { invalidRegion } from './invalidRegion';
 import { invalidSid } from './invalidSid';
 import { invalidType } from './invalidType';
 import { invalidVersion } from './invalidVersion';
@@ -105,6 +106,7 @@ export const ALL_RULES: readonly Rule[] = [
   conditionTypeMismatch,
   invalidConditionValue,
   invalidIpRange,
+  invalidRegion,
   privateIpInSourceIp,
   ipRangeHostBits,
   forAllValuesSingleValued,
