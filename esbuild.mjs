@@ -20,8 +20,23 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The client is two bundles: extension.js, what activation runs (the log channel, the commands), and
+ * languageClient.js, vscode-languageclient and the server's options (nearly all of the client's
+ * code), which extension.js imports once activate() has returned. The plugin keeps that import out
+ * of extension.js, and without dynamic-import esbuild writes it as a `require('./languageClient.js')`
+ * of the sibling bundle: the CommonJS loader, which the extension host gives the `vscode` module.
+ */
+const lazyLanguageClient = {
+  name: 'lazy-language-client',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/languageClient\.js$/ }, () => ({ path: './languageClient.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'], plugins: [lazyLanguageClient], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['client/src/languageClient.ts'], outfile: 'client/out/languageClient.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['server/src/cli/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

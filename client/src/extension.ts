@@ -2,22 +2,26 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
-import { createLanguageClient } from './languageClient';
 
 let client: LanguageClient | undefined;
+let deactivated = false;
 
 /** What the extension exports to other extensions and to its tests: resolves once the language server is running. */
 export interface S3PolicyExtensionApi {
   ready: Promise<void>;
 }
 
-/** Starts the language server; activation events are json and jsonc documents. */
+/**
+ * Activation (on json and jsonc documents) does only what must exist at once: the log channel and
+ * the commands. The language client, most of the extension's code, is a bundle of its own
+ * (client/out/languageClient.js), loaded and started on the next turn of the event loop, once
+ * activate() has returned; `ready` resolves when the server runs.
+ */
 export function activate(context: vscode.ExtensionContext): S3PolicyExtensionApi {
+  deactivated = false;
   const outputChannel = vscode.window.createOutputChannel('S3 Bucket Policy', { log: true });
   context.subscriptions.push(outputChannel);
-  client = createLanguageClient(context, outputChannel);
-  context.subscriptions.push(client);
-  const ready = client.start().catch((error: unknown) => {
+  const ready = startLanguageServer(context, outputChannel).catch((error: unknown) => {
     outputChannel.error(`Could not start the language server: ${error instanceof Error ? error.message : String(error)}`);
     throw error;
   });
@@ -25,7 +29,20 @@ export function activate(context: vscode.ExtensionContext): S3PolicyExtensionApi
   return { ready };
 }
 
-/** Stops the language server. */
+/** Loads the language client after activation returns, then starts the server. */
+async function startLanguageServer(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const { createLanguageClient } = await import('./languageClient.js');
+  if (deactivated) {
+    throw new Error('the extension was deactivated before the language server started');
+  }
+  client = createLanguageClient(context, outputChannel);
+  context.subscriptions.push(client);
+  await client.start();
+}
+
+/** Stops the language server (one that has not started yet is not started). */
 export function deactivate(): Thenable<void> | undefined {
+  deactivated = true;
   return client?.stop();
 }

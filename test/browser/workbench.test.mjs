@@ -252,8 +252,18 @@ describe('the packaged extension in code-server + Chromium', { timeout: 15 * TES
     await session.page.keyboard.press('Enter');
     await wb.serverDiagnostics(name, (diagnostics) => diagnostics.length > 0);
     // Tab stops in order: the bucket (in every ARN), the account, the Sid; the action keeps its default.
+    // Typing in a string asks for completions (quick suggestions): our list (the ARNs of the bucket
+    // being typed) may stay open, or open only after the last key, when the answer comes back, and
+    // Tab would then accept its preselected item instead of moving on (on a busy machine it did). So,
+    // like a person who looks before pressing Tab, the test opens the list at the typed value
+    // (Ctrl+Space), waits for it and closes it (Escape): no list is open or on its way at Tab.
     for (const value of [SNIPPET_VALUES.bucket, SNIPPET_VALUES.account, SNIPPET_VALUES.sid, '']) {
-      await session.page.keyboard.type(value);
+      if (value) {
+        await session.page.keyboard.type(value);
+        await session.page.keyboard.press('Control+Space');
+        await session.page.locator('.suggest-widget.visible').waitFor();
+        await session.page.keyboard.press('Escape');
+      }
       await session.page.locator('.suggest-widget').waitFor({ state: 'hidden' });
       await session.page.keyboard.press('Tab');
     }
