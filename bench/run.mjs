@@ -90,7 +90,7 @@ function table(header, rows) {
 }
 
 const results = { date: new Date().toISOString(), machine: machine(), runsPerMeasurement: runs };
-const documents = Object.keys(DOCUMENT_SIZES).map(generatePolicy);
+const documents = Object.keys(DOCUMENT_SIZES).map((name) => generatePolicy(name));
 const ship = packaged();
 results.package = { source: ship.source, ...(ship.packageError ? { error: ship.packageError } : {}) };
 
