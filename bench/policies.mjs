@@ -77,14 +77,22 @@ export function generatePolicy(name, variant = 0) {
   const statements = [factories[0]('DenyInsecureTransport')];
   const render = (list) => `${JSON.stringify({ Version: '2012-10-17', Id: `BenchPolicy${limit}`, Statement: list }, null, 2)}\n`;
   let text = render(statements);
+  // A statement equal to an earlier one but for its Sid is redundant (a finding): draw another.
+  const withoutSid = (statement) => JSON.stringify({ ...statement, Sid: undefined });
+  const drawn = new Set(statements.map(withoutSid));
   for (let misses = 0; misses < 20;) {
     const kind = 1 + Math.floor(next() * (factories.length - 1));
-    const candidate = [...statements, factories[kind](`Statement${statements.length}Kind${kind}`)];
+    const statement = factories[kind](`Statement${statements.length}Kind${kind}`);
+    if (drawn.has(withoutSid(statement))) {
+      continue;
+    }
+    const candidate = [...statements, statement];
     const candidateText = render(candidate);
     if (Buffer.byteLength(candidateText) > limit) {
       misses++;
       continue;
     }
+    drawn.add(withoutSid(statement));
     statements.push(candidate[candidate.length - 1]);
     text = candidateText;
   }
