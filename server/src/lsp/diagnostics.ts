@@ -19,7 +19,8 @@ export function registerPushDiagnostics(
   delay: () => number,
   validate: (document: TextDocument) => Promise<Diagnostic[]>,
 ): DiagnosticsSupport {
-  const pending = new Map<string, NodeJS.Timeout>();
+  /** The validation waiting for each document, and how to cancel it. */
+  const pending = new Map<string, () => void>();
 
   const validateNow = async (document: TextDocument): Promise<void> => {
     const version = document.version;
@@ -30,20 +31,33 @@ export function registerPushDiagnostics(
     }
   };
 
+  const cancel = (uri: string): void => {
+    pending.get(uri)?.();
+    pending.delete(uri);
+  };
+
   const schedule = (document: TextDocument): void => {
-    clearTimeout(pending.get(document.uri));
-    pending.set(document.uri, setTimeout(() => {
+    cancel(document.uri);
+    const run = (): void => {
       pending.delete(document.uri);
       void validateNow(document);
-    }, delay()));
+    };
+    // Without a delay, the next turn of the event loop: a timer would wait at least a millisecond.
+    const wait = delay();
+    if (wait > 0) {
+      const timer = setTimeout(run, wait);
+      pending.set(document.uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      pending.set(document.uri, () => clearImmediate(immediate));
+    }
   };
 
   const subscriptions = [
     documents.onDidOpen((event) => schedule(event.document)),
     documents.onDidChangeContent((event) => schedule(event.document)),
     documents.onDidClose((event) => {
-      clearTimeout(pending.get(event.document.uri));
-      pending.delete(event.document.uri);
+      cancel(event.document.uri);
       void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     }),
   ];
@@ -56,8 +70,7 @@ export function registerPushDiagnostics(
     },
     dispose() {
       subscriptions.forEach((subscription) => subscription.dispose());
-      pending.forEach((timer) => clearTimeout(timer));
-      pending.clear();
+      [...pending.keys()].forEach(cancel);
     },
   };
 }
