@@ -123,7 +123,11 @@ export async function runMicro(documents, { runs }) {
         unmeasured[name] = { status: `failed: ${error instanceof Error ? error.message : String(error)}` };
       }
     }
-    const timings = await measureAll(measurable, { runs });
+    // The documents never seen before push the others' values out of the value caches: they are
+    // measured apart, after the rest, and not interleaved with the rows on the one document.
+    const freshRow = Object.keys(measurable).find((name) => name.startsWith('our full lint, another document'));
+    const { [freshRow]: freshWork, ...sameDocument } = measurable;
+    const timings = { ...(await measureAll(sameDocument, { runs })), ...(freshWork ? await measureAll({ [freshRow]: freshWork }, { runs }) : {}) };
     entry.rows = Object.fromEntries(Object.keys(rows).map((name) => [name, unmeasured[name] ?? { status: 'measured', ...timings[name] }]));
     results[document.name] = entry;
   }

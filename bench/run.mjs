@@ -4,7 +4,7 @@
 // ratios, writes bench/results.json with every figure and the budgets, and exits non-zero when a
 // budget fails. A benchmark, not a test: run it on a quiet machine, re-run it when rules change.
 //
-//   node bench/run.mjs [--runs 200] [--no-package] [--profile-server <dir>]
+//   node --expose-gc bench/run.mjs [--runs 200] [--no-package] [--profile-server <dir>]
 //
 // --runs            samples per in-process measurement (at least 200 for the published figures)
 // --no-package      measure the existing s3-bucket-policy.vsix instead of running `npm run package`

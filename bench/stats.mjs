@@ -33,7 +33,8 @@ async function batchTimer(work) {
 /**
  * Times several functions (sync or async) on a shared footing: each is warmed up first, then the
  * `runs` samples are taken in rounds, one sample of each function per round, so that a change in
- * machine load during the measurement weighs on all of them alike and their ratios stay fair. A
+ * machine load during the measurement weighs on all of them alike and their ratios stay fair, and
+ * with the young generation emptied before each sample (see below). A
  * sample is the mean of a batch of calls sized so one sample lasts at least ~0.5 ms, which keeps
  * timer resolution out of sub-microsecond figures. Returns, per name, the median and the spread
  * of the samples, in milliseconds.
@@ -56,6 +57,11 @@ export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleM
   }
   for (let run = 0; run < runs; run++) {
     for (const name of Object.keys(works)) {
+      // The garbage the previous function left in the young generation is collected here, untimed
+      // (with node --expose-gc, as `npm run bench` runs): otherwise its collection is charged to
+      // whichever function happens to run next. Each function still pays the collections its own
+      // allocations cause during its batch.
+      globalThis.gc?.({ type: 'minor' });
       samples[name].push((await timers[name](batches[name])) / batches[name]);
     }
   }
