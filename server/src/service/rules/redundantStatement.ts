@@ -1,7 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import { getNodeValue, Node } from 'jsonc-parser';
 import { removeElementEdit } from '../edits/removeArrayElement';
-import { stringNodes } from '../parser/nodeUtils';
 import type { PolicyStatement } from '../parser/policyDocument';
 import type { Rule } from './rule';
 
@@ -63,50 +62,76 @@ function signature(statement: PolicyStatement): string {
   return members.sort().join('\n');
 }
 
-/** The smallest string of an element's string values, or '' when it has none. */
-function smallestString(node: Node | undefined, lower: boolean): string {
-  let smallest: string | undefined;
-  for (const item of stringNodes(node)) {
-    const value = lower ? String(item.value).toLowerCase() : String(item.value);
-    if (smallest === undefined || value < smallest) {
-      smallest = value;
-    }
+/**
+ * A number for one item of a value: its length, and for values compared as written also its middle
+ * and last characters (action names and condition keys ignore case: their length only).
+ */
+function itemPrint(item: Node, exact: boolean): number {
+  if (item.type !== 'string') {
+    return -item.type.length;
   }
-  return smallest ?? '';
-}
-
-/** The smallest `operator key value` of a Condition element (keys lowercased), or '' when it has none. */
-function smallestCondition(node: Node | undefined): string {
-  let smallest: string | undefined;
-  for (const operator of node?.type === 'object' ? node.children ?? [] : []) {
-    const block = operator.children?.[1];
-    for (const entry of block?.type === 'object' ? block.children ?? [] : []) {
-      const pair = `${String(operator.children?.[0]?.value)} ${String(entry.children?.[0]?.value).toLowerCase()} ${smallestString(entry.children?.[1], false)}`;
-      if (smallest === undefined || pair < smallest) {
-        smallest = pair;
-      }
-    }
-  }
-  return smallest ?? '';
+  const text = String(item.value);
+  const length = text.length;
+  return exact && length > 0 ? (Math.imul(length, 4099) + Math.imul(text.charCodeAt(length - 1), 131) + text.charCodeAt(length >> 1)) | 0 : length;
 }
 
 /**
- * A cheap key that statements meaning the same always share (their effect, number of elements,
- * smallest action, resource and condition), so the full signature is only computed where two
- * statements may be equal.
+ * The smallest and largest item print of a value (a string or a list), folded into one number: the
+ * same for values equal as sets. Reads lengths and characters only, so it allocates nothing.
  */
-function roughKey(statement: PolicyStatement): string {
-  const { members } = statement;
-  const action = members.get('Action') ?? members.get('NotAction');
-  const resource = members.get('Resource') ?? members.get('NotResource');
-  const principal = members.get('Principal') ?? members.get('NotPrincipal');
-  const principalValues = principal?.valueNode?.type !== 'object' ? principal?.valueNode : principal.valueNode.children?.length === 1 ? principal.valueNode.children[0].children?.[1] : undefined;
-  return `${principal?.name}:${smallestString(principalValues, false)}\n${members.size - (members.has('Sid') ? 1 : 0)}\n${String(members.get('Effect')?.valueNode?.value)}\n${action?.name}:${smallestString(action?.valueNode, true)}\n${resource?.name}:${smallestString(resource?.valueNode, false)}\n${smallestCondition(members.get('Condition')?.valueNode)}`;
+function valueSpan(node: Node | undefined, exact = true): number {
+  if (!node) {
+    return 0;
+  }
+  if (node.type !== 'array') {
+    return itemPrint(node, exact);
+  }
+  let smallest = Number.MAX_SAFE_INTEGER;
+  let largest = Number.MIN_SAFE_INTEGER;
+  for (const item of node.children ?? []) {
+    const print = itemPrint(item, exact);
+    smallest = Math.min(smallest, print);
+    largest = Math.max(largest, print);
+  }
+  return largest === Number.MIN_SAFE_INTEGER ? 1 : (Math.imul(smallest, 4099) + largest) | 0;
+}
+
+/** The sum over an object's members of their key's length and their value's print (order does not matter); `valueSpan` for other values. */
+function membersPrint(node: Node | undefined, valuePrint: (value: Node | undefined) => number): number {
+  if (node?.type !== 'object') {
+    return valueSpan(node);
+  }
+  let print = 0;
+  for (const property of node.children ?? []) {
+    print = (print + Math.imul(String(property.children?.[0]?.value).length + 1, 131) + valuePrint(property.children?.[1])) | 0;
+  }
+  return print;
+}
+
+/**
+ * A number that statements with equal signatures always share, read from the lengths and a few
+ * characters of each element's name and values (condition keys and action names by length, as they
+ * ignore case), so the full signature is only computed where two statements may be equal.
+ */
+function roughKey(statement: PolicyStatement): number {
+  let print = 0;
+  for (const member of statement.members.values()) {
+    if (member.name === 'Sid') {
+      continue;
+    }
+    const value = member.valueNode;
+    const valuePrint = member.name === 'Condition'
+      ? membersPrint(value, (operator) => membersPrint(operator, (values) => valueSpan(values)))
+      : member.name === 'Principal' || member.name === 'NotPrincipal' ? membersPrint(value, (values) => valueSpan(values))
+        : valueSpan(value, member.name !== 'Action' && member.name !== 'NotAction');
+    print = (print + Math.imul(member.name.length + 1, 7919) + Math.imul(valuePrint, 31)) | 0;
+  }
+  return print;
 }
 
 /** The statements that share their rough key with another one: only those can repeat each other. */
 function candidates(statements: readonly PolicyStatement[]): PolicyStatement[] {
-  const groups = new Map<string, PolicyStatement[]>();
+  const groups = new Map<number, PolicyStatement[]>();
   for (const statement of statements) {
     const key = roughKey(statement);
     const group = groups.get(key);
