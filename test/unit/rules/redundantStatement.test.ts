@@ -22,6 +22,15 @@ describe('redundantStatement', () => {
     assert.deepEqual(underlined(policyWith(withCondition('A', 'aws:SourceIp', '["192.0.2.0/24", "198.51.100.0/24"]'), withCondition('B', 'AWS:sourceip', '["198.51.100.0/24", "192.0.2.0/24"]')), 'redundantStatement'), ['"B"']);
     assert.deepEqual(findingsOf(policyWith(withCondition('A', 'aws:SourceIp', '"192.0.2.0/24"'), withCondition('B', 'aws:SourceIp', '"198.51.100.0/24"')), 'redundantStatement'), []);
   });
+  it('reads a string as a list of one, and lists as sets: order and repeats do not matter', () => {
+    const statement = (sid: string, resource: string, principal: string) => `{ "Sid": "${sid}", "Effect": "Allow", "Principal": { "AWS": ${principal} }, "Action": "s3:GetObject", "Resource": ${resource} }`;
+    const objects = '"arn:aws:s3:::acme-web-assets/*"';
+    const reports = '"arn:aws:s3:::acme-web-assets/reports/*"';
+    const partner = '"arn:aws:iam::210987654321:root"';
+    assert.deepEqual(underlined(policyWith(statement('A', objects, partner), statement('B', `[${objects}]`, `[${partner}, ${partner}]`)), 'redundantStatement'), ['"B"']);
+    assert.deepEqual(underlined(policyWith(statement('A', `[${objects}, ${reports}]`, partner), statement('B', `[${reports}, ${objects}, ${reports}]`, partner)), 'redundantStatement'), ['"B"']);
+    assert.deepEqual(findingsOf(policyWith(statement('A', `[${objects}, ${reports}]`, partner), statement('B', objects, partner)), 'redundantStatement'), []);
+  });
   it('offers to remove the repeated statement, not preferred', () => {
     const text = policyWith(PARTNER_READ, REORDERED);
     assert.deepEqual(fixTitles(text, 'redundantStatement'), [['Remove the repeated statement']]);

@@ -84,7 +84,9 @@ function valueSpan(node: Node | undefined, exact = true): number {
     return 0;
   }
   if (node.type !== 'array') {
-    return itemPrint(node, exact);
+    // As a list of one: `"a"` and `["a"]` are the same.
+    const print = itemPrint(node, exact);
+    return (Math.imul(print, 4099) + print) | 0;
   }
   let smallest = Number.MAX_SAFE_INTEGER;
   let largest = Number.MIN_SAFE_INTEGER;
