@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
 import { detectTextStyle, lineIndentAt, startsLine } from '../edits/jsonEdits';
+import { objectMembers } from '../parser/parsePolicy';
 import type { Member } from '../parser/policyDocument';
 import type { PolicyFix } from '../policyLanguageTypes';
 import type { Rule } from './rule';
@@ -67,11 +68,10 @@ export const duplicateKey: Rule = {
       if (node?.type !== 'object' || !node.children) {
         return;
       }
-      const properties = node.children;
-      if (properties.length > 1) {
-        findRepeats(properties, parentKey === 'Condition', report);
+      if (node.children.length > 1) {
+        findRepeats(node, parentKey === 'Condition', report);
       }
-      for (const property of properties) {
+      for (const property of node.children) {
         const keyNode = property.children?.[0];
         if (keyNode?.type === 'string') {
           visit(property.children?.[1], String(keyNode.value), key);
@@ -82,36 +82,31 @@ export const duplicateKey: Rule = {
   },
 };
 
-function memberOf(property: Node): Member | undefined {
-  const keyNode = property.children?.[0];
-  return keyNode?.type === 'string' ? { name: String(keyNode.value), keyNode, valueNode: property.children?.[1] } : undefined;
-}
-
 /**
  * Calls `report` for each member whose key repeats an earlier one of the same object (the first
  * occurrence is the one kept in the message). Builds no index unless a name repeats.
  */
-function findRepeats(properties: Node[], ignoreCase: boolean, report: (first: Member, repeat: Member) => void): void {
-  const names = properties.map((property) => {
+function findRepeats(object: Node, ignoreCase: boolean, report: (first: Member, repeat: Member) => void): void {
+  const nameOf = (name: string): string => (ignoreCase ? name.toLowerCase() : name);
+  const names = new Set<string>();
+  let count = 0;
+  for (const property of object.children ?? []) {
     const keyNode = property.children?.[0];
-    return keyNode?.type !== 'string' ? undefined : ignoreCase ? String(keyNode.value).toLowerCase() : String(keyNode.value);
-  });
-  const unique = new Set(names);
-  if (unique.size === names.length) {
+    if (keyNode?.type === 'string') {
+      names.add(nameOf(String(keyNode.value)));
+      count++;
+    }
+  }
+  if (names.size === count) {
     return;
   }
   const first = new Map<string, Member>();
-  properties.forEach((property, index) => {
-    const name = names[index];
-    const member = memberOf(property);
-    if (name === undefined || !member) {
-      return;
-    }
-    const earlier = first.get(name);
+  for (const member of objectMembers(object)) {
+    const earlier = first.get(nameOf(member.name));
     if (earlier) {
       report(earlier, member);
     } else {
-      first.set(name, member);
+      first.set(nameOf(member.name), member);
     }
-  });
+  }
 }

@@ -123,8 +123,8 @@ function roughKey(statement: PolicyStatement): number {
     }
     const value = member.valueNode;
     const valuePrint = member.name === 'Condition'
-      ? membersPrint(value, (operator) => membersPrint(operator, (values) => valueSpan(values)))
-      : member.name === 'Principal' || member.name === 'NotPrincipal' ? membersPrint(value, (values) => valueSpan(values))
+      ? membersPrint(value, (operator) => membersPrint(operator, valueSpan))
+      : member.name === 'Principal' || member.name === 'NotPrincipal' ? membersPrint(value, valueSpan)
         : valueSpan(value, member.name !== 'Action' && member.name !== 'NotAction');
     print = (print + Math.imul(member.name.length + 1, 7919) + Math.imul(valuePrint, 31)) | 0;
   }

@@ -62,9 +62,9 @@ function jsonType(node: Node): string {
 }
 
 /**
- * A schema object with its `$ref` resolved and everything the validator asks of it derived once:
- * branches, allowed types, enum values, compiled patterns, property schemas by name, required
- * names. Compiled once per root schema and reused for every document.
+ * A schema object with its `$ref` resolved and what the validator derives from it computed once:
+ * branches, allowed types, compiled patterns, property schemas by name, required names. Compiled
+ * once per root schema and reused for every document.
  */
 interface CompiledSchema {
   schema: JsonSchema;
@@ -78,7 +78,6 @@ interface CompiledSchema {
   /** `additionalProperties`: false forbids other names, a schema validates their values. */
   additional: false | CompiledSchema | undefined;
   namePattern: RegExp | undefined;
-  allowedNames: string[];
   required: readonly string[];
   /** From `allOf` clauses: sets of names of which at least one must be present in full… */
   alternatives: readonly (readonly string[])[][];
@@ -96,7 +95,7 @@ function typeMatches(types: readonly string[] | undefined, node: Node): boolean 
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
-/** Compiles `schema` (and, lazily through the cache, the schemas it refers to) against `rootSchema`'s definitions. */
+/** Compiles `schema` and the schemas it refers to against `rootSchema`'s definitions, each once (the cache ends recursion). */
 function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSchema, CompiledSchema>): CompiledSchema {
   const cached = cache.get(schema);
   if (cached) {
@@ -120,7 +119,6 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     properties: new Map(),
     additional: resolved.additionalProperties === false ? false : undefined,
     namePattern: resolved.propertyNames?.pattern === undefined ? undefined : new RegExp(resolved.propertyNames.pattern),
-    allowedNames: Object.keys(resolved.properties ?? {}),
     required: resolved.required ?? [],
     alternatives: (resolved.allOf ?? []).flatMap((clause) => {
       const alternatives = clause.anyOf?.map((option) => option.required ?? []).filter((names) => names.length > 0);
@@ -255,7 +253,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
           path.pop();
         }
       } else if (compiled.additional === false) {
-        problems.push({ kind: 'unknownProperty', node: keyNode, path: here(name), allowedNames: [...compiled.allowedNames] });
+        problems.push({ kind: 'unknownProperty', node: keyNode, path: here(name), allowedNames: [...compiled.properties.keys()] });
       } else if (compiled.additional && valueNode) {
         path.push(name);
         visit(valueNode, compiled.additional);
