@@ -7,8 +7,9 @@
 export function memoizePerObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
   const cache = new WeakMap<K, T>();
   return (key) => {
-    if (cache.has(key)) {
-      return cache.get(key) as T;
+    const cached = cache.get(key);
+    if (cached !== undefined || cache.has(key)) {
+      return cached as T;
     }
     const value = compute(key);
     cache.set(key, value);

@@ -83,6 +83,10 @@ interface CompiledSchema {
   alternatives: readonly (readonly string[])[][];
   /** …and sets of names that must not all be present together. */
   exclusives: readonly (readonly string[])[];
+  /** True when the schema says nothing but "one of these branches": the matching branch is all there is to check. */
+  onlyBranches: boolean;
+  /** True when an object's member names must be looked up (required names, alternatives, exclusives). */
+  checksNames: boolean;
 }
 
 const compiledByRoot = new WeakMap<JsonSchema, Map<JsonSchema, CompiledSchema>>();
@@ -125,13 +129,17 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
       return alternatives ? [alternatives] : [];
     }),
     exclusives: (resolved.allOf ?? []).flatMap((clause) => (clause.not?.required ? [clause.not.required] : [])),
+    onlyBranches: false,
+    checksNames: false,
   };
+  compiled.checksNames = compiled.required.length > 0 || compiled.alternatives.length > 0 || compiled.exclusives.length > 0;
   // Registered before the schemas it refers to are compiled, so recursive definitions end.
   cache.set(schema, compiled);
   const branches = resolved.oneOf ?? resolved.anyOf;
   if (branches) {
     compiled.branches = branches.map((branch) => compile(branch, rootSchema, cache));
     compiled.branchTypes = compiled.branches.flatMap((branch) => typesOf(branch.schema));
+    compiled.onlyBranches = Object.keys(resolved).every((keyword) => keyword === 'oneOf' || keyword === 'anyOf' || keyword === 'markdownDescription' || keyword === 'description');
   }
   if (resolved.items) {
     compiled.items = compile(resolved.items, rootSchema, cache);
@@ -176,6 +184,9 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
         return;
       }
       visit(node, matching);
+      if (compiled.onlyBranches) {
+        return;
+      }
     }
     if (!typeMatches(compiled.types, node)) {
       problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: typesOf(schema) });
@@ -233,7 +244,16 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     if (schema.minProperties !== undefined && properties.filter((property) => property.children?.[0]?.type === 'string').length < schema.minProperties) {
       problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
     }
-    visitRequired(node, compiled, (name) => properties.some((property) => property.children?.[0]?.type === 'string' && property.children[0].value === name));
+    if (compiled.checksNames) {
+      const names = new Set<unknown>();
+      for (const property of properties) {
+        const keyNode = property.children?.[0];
+        if (keyNode?.type === 'string') {
+          names.add(keyNode.value);
+        }
+      }
+      visitRequired(node, compiled, (name) => names.has(name));
+    }
     for (const property of properties) {
       const keyNode = property.children?.[0];
       if (keyNode?.type !== 'string') {
