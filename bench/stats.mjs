@@ -30,6 +30,32 @@ async function batchTimer(work) {
     };
 }
 
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32), so a run's orders can be repeated. */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A seed from the names measured together, so each set of functions always gets the same orders. */
+function seedOf(names) {
+  return [...names.join('\n')].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619), 2166136261);
+}
+
+/** A copy of `items` in random order (Fisher–Yates). */
+function shuffled(items, random) {
+  const copy = [...items];
+  for (let index = copy.length - 1; index > 0; index--) {
+    const other = Math.floor(random() * (index + 1));
+    [copy[index], copy[other]] = [copy[other], copy[index]];
+  }
+  return copy;
+}
+
 /**
  * Times several functions (sync or async) on a shared footing: each is warmed up first, then the
  * `runs` samples are taken in rounds, one sample of each function per round, so that a change in
@@ -55,8 +81,11 @@ export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleM
     batches[name] = Math.max(1, Math.ceil(minSampleMs / (spent / calls)));
     samples[name] = [];
   }
+  const nextRandom = seededRandom(seedOf(Object.keys(works)));
   for (let run = 0; run < runs; run++) {
-    for (const name of Object.keys(works)) {
+    // Each round takes the functions in a new order, so that no function always follows the same
+    // neighbour and pays for what it leaves behind (a major collection under way, cold caches).
+    for (const name of shuffled(Object.keys(works), nextRandom)) {
       // The garbage the previous function left in the young generation is collected here, untimed
       // (with node --expose-gc, as `npm run bench` runs): otherwise its collection is charged to
       // whichever function happens to run next. Each function still pays the collections its own
