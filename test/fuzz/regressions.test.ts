@@ -41,4 +41,8 @@ describe('fuzzer regressions', () => {
     const action = `s3:${'Get*'.repeat(40_000)}`;
     assertHolds(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"${action}","Resource":"arn:aws:s3:::b/*"}]}`);
   });
+
+  it('fixAllNotIdempotent (missingConditionQualifier): an operator name holding U+2028 still splits, so the added ForAnyValue: is seen once added', () => assertHolds(
+    '{"":"","atement":[{"":"","":"","":{"":""},"":"","":{"":{"":""}}},{"":"","":"","":"","":"","":"","Cdition":{"\u2028":{"s3:stObjectTagKeys":[""]}}},{"":"","":[""],"":{"":{}}}]}',
+  ));
 });

@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 /** Reading a statement's Condition block as a flat list of operator / key / values entries. */
 import type { Node } from 'jsonc-parser';
+import { operatorParts } from './conditionOperators';
 import { objectMembers } from './parser/parsePolicy';
 import { memoizePerObject } from './memoizePerObject';
 import type { PolicyStatement } from './parser/policyDocument';
@@ -22,8 +23,6 @@ export interface ConditionEntry {
   values: Node[];
 }
 
-const OPERATOR = /^(?:(ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/;
-
 function scalarNodes(node: Node | undefined): Node[] {
   if (node?.type === 'array') {
     return (node.children ?? []).filter((child) => child.type !== 'array' && child.type !== 'object');
@@ -35,14 +34,14 @@ function scalarNodes(node: Node | undefined): Node[] {
 export const conditionEntries = memoizePerObject((statement: PolicyStatement): readonly ConditionEntry[] => {
   const entries: ConditionEntry[] = [];
   for (const operator of objectMembers(statement.members.get('Condition')?.valueNode)) {
-    const [, qualifier, baseOperator, ifExists] = OPERATOR.exec(operator.name) ?? [];
+    const { qualifier, base, ifExists } = operatorParts(operator.name);
     for (const key of objectMembers(operator.valueNode)) {
       entries.push({
         operator: operator.name,
         operatorNode: operator.keyNode,
-        baseOperator: baseOperator ?? operator.name,
-        qualifier: qualifier as ConditionEntry['qualifier'],
-        ifExists: ifExists !== undefined,
+        baseOperator: base,
+        qualifier,
+        ifExists,
         key: key.name,
         keyNode: key.keyNode,
         valueNode: key.valueNode,

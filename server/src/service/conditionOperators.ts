@@ -12,3 +12,22 @@ export const ALL_CONDITION_OPERATORS: readonly string[] = BASE_CONDITION_OPERATO
   const plain = base === 'Null' ? [base] : [base, `${base}IfExists`];
   return base === 'Null' ? plain : [...plain, ...plain.map((name) => `ForAllValues:${name}`), ...plain.map((name) => `ForAnyValue:${name}`)];
 });
+
+/** The parts of an operator name: `ForAnyValue:StringLikeIfExists` → qualifier, `StringLike`, IfExists. */
+export interface OperatorParts {
+  qualifier: 'ForAllValues' | 'ForAnyValue' | undefined;
+  base: string;
+  ifExists: boolean;
+}
+
+/**
+ * `s`: a name may hold a line break or U+2028 (a typo, a paste); it still splits, so a fix that adds
+ * a qualifier sees the qualifier afterwards.
+ */
+const OPERATOR_PARTS = /^(?:(ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/s;
+
+/** Splits an operator name into qualifier, base operator and IfExists suffix. */
+export function operatorParts(operator: string): OperatorParts {
+  const [, qualifier, base, ifExists] = OPERATOR_PARTS.exec(operator) ?? [];
+  return { qualifier: qualifier as OperatorParts['qualifier'], base: base ?? operator, ifExists: ifExists !== undefined };
+}

@@ -10,7 +10,8 @@ import { conditionKey, ConditionKeyInfo, conditionKeys, s3Actions } from '../dat
 import type { PolicyStatement } from '../parser/policyDocument';
 import { grantedActions } from '../statementAccess';
 import { describeConditionKey } from '../hover/hover';
-import { describeOperator, familiesForType, operatorFamily, operatorParts, operatorSummary } from '../hover/conditionTexts';
+import { operatorParts } from '../conditionOperators';
+import { describeOperator, familiesForType, operatorFamily, operatorSummary } from '../hover/conditionTexts';
 import type { CursorContext } from './cursorContext';
 import { escapeSnippet, memberProposal, Proposal, stringProposal } from './proposals';
 

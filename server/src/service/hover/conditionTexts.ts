@@ -6,7 +6,7 @@
  * operators fit which key type.
  */
 import type { ConditionKeyType } from '../data/awsData';
-import { BASE_CONDITION_OPERATORS } from '../conditionOperators';
+import { BASE_CONDITION_OPERATORS, operatorParts } from '../conditionOperators';
 
 /** What we say about a global condition key: its meaning and whether every request carries it. */
 export interface GlobalKeyText {
@@ -120,19 +120,6 @@ export function operatorsForType(type: ConditionKeyType): string[] {
   const families = familiesForType(type);
   const fitting = BASE_CONDITION_OPERATORS.filter((operator) => families.includes(operatorFamily(operator)!));
   return type === 'Date' ? fitting.filter((operator) => operatorFamily(operator) === 'Date') : [...fitting];
-}
-
-/** The parts of an operator name: `ForAnyValue:StringLikeIfExists` → qualifier, `StringLike`, IfExists. */
-export interface OperatorParts {
-  qualifier: 'ForAllValues' | 'ForAnyValue' | undefined;
-  base: string;
-  ifExists: boolean;
-}
-
-/** Splits an operator name into qualifier, base operator and IfExists suffix. */
-export function operatorParts(operator: string): OperatorParts {
-  const [, qualifier, base, ifExists] = /^(?:(ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/.exec(operator) ?? [];
-  return { qualifier: qualifier as OperatorParts['qualifier'], base: base ?? operator, ifExists: ifExists !== undefined };
 }
 
 /** What each base operator compares. */

@@ -11,7 +11,8 @@ import { bucketOfArn } from '../arns';
 import { conditionKey, findS3Action, findS3ResourceType, matchS3Actions, S3Action, s3Actions } from '../data/awsData';
 import { resourceTypesMatching } from '../data/resourceTypeMatching';
 import type { PolicyDocument } from '../parser/policyDocument';
-import { describeOperator, familiesForType, globalKeyText, operatorFamily, operatorParts, operatorsForType } from './conditionTexts';
+import { operatorParts } from '../conditionOperators';
+import { describeOperator, familiesForType, globalKeyText, operatorFamily, operatorsForType } from './conditionTexts';
 import { describePrincipalValue, EFFECT_TEXT, elementDescription, ElementScope, PRINCIPAL_FORMS_TEXT, VERSION_TEXT } from './elementTexts';
 
 /** How many actions a wildcard's hover lists before it says how many more there are. */
