@@ -19,24 +19,13 @@ function minifiedBytes(text: string, bytes: number): number {
   return bytes - whitespace;
 }
 
-/** The UTF-8 length of a text, counted without encoding it. */
+const utf8 = new TextEncoder();
+/** Room for the UTF-8 of any text that may still fit the limit (at most 3 bytes per UTF-16 unit), reused. */
+const scratch = new Uint8Array(3 * POLICY_SIZE_LIMIT);
+
+/** The UTF-8 length of a text; encoded into a reused buffer when it fits (no allocation), as encoders skip ASCII fast. */
 function utf8Length(text: string): number {
-  let bytes = text.length;
-  if (!/[^\t\n\r\x20-\x7e]/.test(text)) {
-    return bytes;
-  }
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 2;
-      index++;
-    } else if (code >= 0x800) {
-      bytes += 2;
-    } else if (code >= 0x80) {
-      bytes += 1;
-    }
-  }
-  return bytes;
+  return text.length <= POLICY_SIZE_LIMIT ? utf8.encodeInto(text, scratch).written : utf8.encode(text).length;
 }
 
 function kilobytes(bytes: number): string {
