@@ -1,5 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import { memoize } from './data/memoize';
+import { memoizePerObject } from './memoizePerObject';
+import type { PolicyDocument } from './parser/policyDocument';
 
 /**
  * Template text left in a policy: `<bucket>`, `YOUR-BUCKET-NAME`, `REPLACE_ME`, `${BucketName}`,
@@ -40,10 +42,15 @@ const PATTERNS: readonly { pattern: RegExp; kind: PlaceholderKind; breaksFormat:
 /** Text that every pattern above needs somewhere: strings without any of it (nearly all) are skipped in one pass. */
 const TRIGGER = new RegExp(`[<]|\\$\\{|EXAMPLE|REPLACE|CHANGE|TODO|FIXME|ACCOUNT|BUCKET|[Xx]{4}|[Yy][Oo][Uu][Rr]|example-?bucket|amzn-s3-demo-|${DOCUMENTATION_ACCOUNT_IDS.join('|')}`);
 
-/** True when a text may hold template text: false for nearly every policy, in one pass over the whole document. */
-export function mayHavePlaceholders(text: string): boolean {
-  return TRIGGER.test(text);
-}
+/** Where template text may start in a document as written: a trigger, or a backslash (an escape such as \u003c may spell one). */
+const HINT = new RegExp(`\\\\|${TRIGGER.source}`, 'g');
+
+/**
+ * The offsets in a document's text of every trigger and every backslash, in order: a string whose
+ * text holds none of them holds no template text, so only the few strings that do are read. One
+ * pass over the text per parsed document.
+ */
+export const placeholderHints = memoizePerObject((policy: PolicyDocument): readonly number[] => Array.from(policy.text.matchAll(HINT), (match) => match.index ?? 0));
 
 /**
  * Every piece of template text in a string, in order, without overlaps (the first pattern to claim a

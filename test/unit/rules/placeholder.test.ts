@@ -62,4 +62,12 @@ describe('placeholder', () => {
     assert.deepEqual(findingsOf(policy('arn:aws:iam::210987654321:root', OBJECTS).replace('"Sid": "Grant"', '"Sid": "ExampleGrantReplaceMe"'), 'placeholder'), []);
     assert.deepEqual(findingsOf(policy(ROLE, 'arn:aws:s3:::yourtown-logistics-data/*'), 'placeholder'), []);
   });
+
+  it('fires on template text spelled with escapes, as JSON encoders that escape < and > write it', () => {
+    const text = policy(ROLE, 'arn:aws:s3:::acme-web-assets/*').replace('acme-web-assets/*"', '\\u003cbucket\\u003e/*"');
+    assert.ok(text.includes('"arn:aws:s3:::\\u003cbucket\\u003e/*"'));
+    // The text and the value differ under escapes, so the whole value is underlined.
+    assert.deepEqual(underlined(text, 'placeholder'), ['arn:aws:s3:::\\u003cbucket\\u003e/*']);
+    assert.match(findingsOf(text, 'placeholder')[0].message, /"<bucket>" is template text/);
+  });
 });

@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
-import { findPlaceholders, mayHavePlaceholders, PlaceholderMatch } from '../placeholders';
+import { lowerBound } from '../lowerBound';
+import { findPlaceholders, PlaceholderMatch, placeholderHints } from '../placeholders';
 import { substringRange } from '../valueProblems';
 import type { Rule, RuleContext } from './rule';
 
@@ -33,6 +34,11 @@ function message(match: PlaceholderMatch): string {
 }
 
 function checkString(context: RuleContext, node: Node, value: string): void {
+  const hints = placeholderHints(context.policy);
+  const first = lowerBound(hints.length, (index) => hints[index] < node.offset);
+  if (first === hints.length || hints[first] >= node.offset + node.length) {
+    return;
+  }
   for (const match of findPlaceholders(value)) {
     context.report(substringRange(context.policy.text, node, match.index, match.text.length), message(match));
   }
@@ -69,7 +75,7 @@ export const placeholder: Rule = {
   description: 'Template text left in the policy (<bucket>, YOUR-BUCKET-NAME, ${BucketName}, documentation account IDs, EXAMPLE names).',
   runsOnBrokenDocuments: true,
   check(context) {
-    if (!mayHavePlaceholders(context.policy.text)) {
+    if (placeholderHints(context.policy).length === 0) {
       return;
     }
     for (const statement of context.policy.statements) {
