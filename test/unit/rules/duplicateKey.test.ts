@@ -84,4 +84,14 @@ describe('duplicateKey', () => {
     const broken = TWO_BOOL_BLOCKS.replace('"Effect": "Deny",', '"Effect": "Deny"');
     assert.deepEqual(underlined(broken, 'duplicateKey'), ['"Bool"']);
   });
+
+  it('finds a repeat among many condition keys, in small objects and large ones alike', () => {
+    for (const count of [3, 16, 17, 40]) {
+      const keys = Array.from({ length: count }, (_, index) => `"aws:PrincipalTag/team${index}": "a"`);
+      keys.push(`"AWS:PrincipalTag/TEAM${count - 2}": "b"`);
+      const text = withCondition(`{ "StringEquals": { ${keys.join(', ')} } }`);
+      assert.deepEqual(underlined(text, 'duplicateKey'), [`"AWS:PrincipalTag/TEAM${count - 2}"`], `${count} keys`);
+      assert.deepEqual(findingsOf(withCondition(`{ "StringEquals": { ${keys.slice(0, -1).join(', ')} } }`), 'duplicateKey'), [], `${count} distinct keys`);
+    }
+  });
 });
