@@ -58,14 +58,14 @@ function shuffled(items, random) {
 
 /**
  * Times several functions (sync or async) on a shared footing: each is warmed up first, then the
- * `runs` samples are taken in rounds, one sample of each function per round, so that a change in
- * machine load during the measurement weighs on all of them alike and their ratios stay fair, and
- * with the young generation emptied before each sample (see below). A
- * sample is the mean of a batch of calls sized so one sample lasts at least ~0.5 ms, which keeps
+ * `runs` samples are taken in rounds, one sample of each function per round in a new order each
+ * round, so that a change in machine load during the measurement weighs on all of them alike and
+ * their ratios stay fair, and with the young generation emptied before each sample (see below). A
+ * sample is the mean of a batch of calls sized so one sample lasts at least ~1 ms, which keeps
  * timer resolution out of sub-microsecond figures. Returns, per name, the median and the spread
  * of the samples, in milliseconds.
  */
-export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleMs = 0.5 } = {}) {
+export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleMs = 1 } = {}) {
   const timers = {};
   const batches = {};
   const samples = {};
@@ -78,8 +78,17 @@ export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleM
       calls++;
     }
     timers[name] = timeBatch;
-    batches[name] = Math.max(1, Math.ceil(minSampleMs / (spent / calls)));
     samples[name] = [];
+  }
+  // Batch sizes are set once every function is warm (code they share is optimised by then, so two
+  // identical functions get the same size whichever was warmed first), from the median of single
+  // calls, which one slow call does not move.
+  for (const name of Object.keys(works)) {
+    const single = [];
+    for (let call = 0; call < 31; call++) {
+      single.push(await timers[name](1));
+    }
+    batches[name] = Math.max(1, Math.ceil(minSampleMs / percentile(single, 0.5)));
   }
   const nextRandom = seededRandom(seedOf(Object.keys(works)));
   for (let run = 0; run < runs; run++) {
