@@ -7,6 +7,7 @@ import { findDocumentSymbols } from './documentSymbols';
 import { applyOffsetEdits } from './edits/jsonEdits';
 import { doHover } from './hover/hover';
 import { lowerBound } from './lowerBound';
+import { memoizePerObject } from './memoizePerObject';
 import { parsePolicy } from './parser/parsePolicy';
 import type { PolicyDocument } from './parser/policyDocument';
 import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings, RULE_DOCS_BASE_URL, RuleSeverity } from './policyLanguageTypes';
@@ -142,13 +143,13 @@ export function getPolicyLanguageService(): PolicyLanguageService {
 
   // The findings of each parsed document for the last settings it was linted with: the editor asks
   // for diagnostics and then for quick fixes on the same version, and each would lint it again.
-  const linted = new WeakMap<PolicyDocument, { key: string; findings: readonly PolicyFinding[] }>();
+  const linted = memoizePerObject((_policy: PolicyDocument): { key?: string; findings: readonly PolicyFinding[] } => ({ findings: [] }));
   const findProblems = (policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[] => {
     const key = `${settings.reportSyntaxErrors}\n${JSON.stringify(settings.rules)}`;
-    let entry = linted.get(policy);
-    if (entry?.key !== key) {
-      entry = { key, findings: lint(policy, settings) };
-      linted.set(policy, entry);
+    const entry = linted(policy);
+    if (entry.key !== key) {
+      entry.findings = lint(policy, settings);
+      entry.key = key;
     }
     return [...entry.findings];
   };

@@ -1,18 +1,10 @@
 /* S3 Bucket Policy — MIT License. */
+import { memoizePerObject } from '../memoizePerObject';
 import { stringValue } from '../parser/nodeUtils';
 import type { PolicyDocument } from '../parser/policyDocument';
 
-const sidsByPolicy = new WeakMap<PolicyDocument, Set<string | undefined>>();
-
 /** The Sids of a policy's statements, collected once per parsed document (a rule asks once per statement). */
-function sidsOf(policy: PolicyDocument): Set<string | undefined> {
-  let sids = sidsByPolicy.get(policy);
-  if (!sids) {
-    sids = new Set(policy.statements.map((statement) => stringValue(statement.members.get('Sid')?.valueNode)));
-    sidsByPolicy.set(policy, sids);
-  }
-  return sids;
-}
+const sidsOf = memoizePerObject((policy: PolicyDocument): Set<string | undefined> => new Set(policy.statements.map((statement) => stringValue(statement.members.get('Sid')?.valueNode))));
 
 /**
  * The Sids a rule has proposed in one run, so that two statements are never offered the same new

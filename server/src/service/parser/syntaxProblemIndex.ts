@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { PolicyDocument } from './policyDocument';
 import { lowerBound } from '../lowerBound';
+import { memoizePerObject } from '../memoizePerObject';
 
 /** The syntax problems of a document by start offset, with the furthest end reached by each prefix of them. */
 interface SyntaxProblemIndex {
@@ -8,24 +9,17 @@ interface SyntaxProblemIndex {
   furthestEnds: number[];
 }
 
-const indexes = new WeakMap<PolicyDocument, SyntaxProblemIndex>();
-
-function indexOf(policy: PolicyDocument): SyntaxProblemIndex {
-  let index = indexes.get(policy);
-  if (!index) {
-    const problems = [...policy.syntaxProblems].sort((a, b) => a.offset - b.offset);
-    const starts = problems.map((problem) => problem.offset);
-    const furthestEnds: number[] = [];
-    let furthest = -1;
-    for (const problem of problems) {
-      furthest = Math.max(furthest, problem.offset + problem.length);
-      furthestEnds.push(furthest);
-    }
-    index = { starts, furthestEnds };
-    indexes.set(policy, index);
+const indexOf = memoizePerObject((policy: PolicyDocument): SyntaxProblemIndex => {
+  const problems = [...policy.syntaxProblems].sort((a, b) => a.offset - b.offset);
+  const starts = problems.map((problem) => problem.offset);
+  const furthestEnds: number[] = [];
+  let furthest = -1;
+  for (const problem of problems) {
+    furthest = Math.max(furthest, problem.offset + problem.length);
+    furthestEnds.push(furthest);
   }
-  return index;
-}
+  return { starts, furthestEnds };
+});
 
 /**
  * True when a range overlaps a JSON syntax problem: a half-typed token that rules should leave

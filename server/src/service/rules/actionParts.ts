@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
 import { wildcardRegExp } from '../data/awsData';
+import { memoizePerObject } from '../memoizePerObject';
 import { stringNodes } from '../parser/nodeUtils';
 import type { PolicyDocument } from '../parser/policyDocument';
 import { overlapsSyntaxProblem } from '../parser/syntaxProblemIndex';
@@ -31,17 +32,7 @@ const SPACED_ACTION = /^\s*[A-Za-z0-9-]+\s*:\s*\S*\s*$/;
  * already reports as broken by spaces, and strings inside a JSON syntax problem, so the rules that
  * use this stay correct on a half-typed document. Computed once per parsed document.
  */
-export function actionTokens(policy: PolicyDocument): readonly ActionToken[] {
-  let tokens = tokensByPolicy.get(policy);
-  if (!tokens) {
-    tokens = actionStrings(policy).flatMap((node) => actionToken(node) ?? []);
-    tokensByPolicy.set(policy, tokens);
-  }
-  return tokens;
-}
-
-/** Several rules read the same tokens: split them once per parsed document. */
-const tokensByPolicy = new WeakMap<PolicyDocument, ActionToken[]>();
+export const actionTokens = memoizePerObject((policy: PolicyDocument): readonly ActionToken[] => actionStrings(policy).flatMap((node) => actionToken(node) ?? []));
 
 /** Splits one action string; undefined for strings without a colon and those actionPrefixCase reports as broken by spaces. */
 export function actionToken(node: Node): ActionToken | undefined {

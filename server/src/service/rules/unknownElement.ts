@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
 import { detectTextStyle, formatJson, lineIndentAt, renameKeyEdit } from '../edits/jsonEdits';
+import { memoizePerObject } from '../memoizePerObject';
 import type { PolicyDocument } from '../parser/policyDocument';
 import type { PolicyFix } from '../policyLanguageTypes';
 import type { SchemaProblem } from '../schema/validateAgainstSchema';
@@ -47,32 +48,26 @@ export function explainsMissing(problems: SchemaProblem[], ownerPath: (string | 
     .some((problem) => suggestedNames(problem).some((suggestion) => names.includes(suggestion)) || wrappedPolicy(problem) !== undefined);
 }
 
-const unknownPropertiesCache = new WeakMap<SchemaProblem[], Map<string, SchemaProblem[]>>();
-
 /**
  * The unknown-element problems of a list, grouped by the path of the object they are in, computed
  * once per list: a policy with thousands of statements would otherwise compare every missing
  * element with every unknown one.
  */
-function unknownPropertiesByOwner(problems: SchemaProblem[]): Map<string, SchemaProblem[]> {
-  let byOwner = unknownPropertiesCache.get(problems);
-  if (!byOwner) {
-    byOwner = new Map();
-    for (const problem of problems) {
-      if (problem.kind === 'unknownProperty') {
-        const owner = JSON.stringify(problem.path.slice(0, -1));
-        const siblings = byOwner.get(owner);
-        if (siblings) {
-          siblings.push(problem);
-        } else {
-          byOwner.set(owner, [problem]);
-        }
+const unknownPropertiesByOwner = memoizePerObject((problems: SchemaProblem[]): Map<string, SchemaProblem[]> => {
+  const byOwner = new Map<string, SchemaProblem[]>();
+  for (const problem of problems) {
+    if (problem.kind === 'unknownProperty') {
+      const owner = JSON.stringify(problem.path.slice(0, -1));
+      const siblings = byOwner.get(owner);
+      if (siblings) {
+        siblings.push(problem);
+      } else {
+        byOwner.set(owner, [problem]);
       }
     }
-    unknownPropertiesCache.set(problems, byOwner);
   }
   return byOwner;
-}
+});
 
 function unwrapFix(policy: PolicyDocument, wrapped: object): PolicyFix {
   const root = policy.root as Node;
