@@ -17,27 +17,25 @@ export function memoizePerObject<K extends object, T>(compute: (key: K) => T): (
   const sealedKeys = new WeakMap<K, T>();
   return (key) => {
     if (!Object.isExtensible(key)) {
-      const cached = sealedKeys.get(key);
-      if (cached !== undefined || sealedKeys.has(key)) {
-        return cached as T;
-      }
-      const value = compute(key);
-      sealedKeys.set(key, value);
-      return value;
+      return remembered(sealedKeys, key, () => compute(key));
     }
     const holder = key as K & WithAnswers;
     let answers = holder[ANSWERS];
     if (answers === undefined) {
       answers = new Map();
       Object.defineProperty(holder, ANSWERS, { value: answers });
-    } else {
-      const cached = answers.get(compute);
-      if (cached !== undefined || answers.has(compute)) {
-        return cached as T;
-      }
     }
-    const value = compute(key);
-    answers.set(compute, value);
-    return value;
+    return remembered(answers as Map<unknown, T>, compute, () => compute(key));
   };
+}
+
+/** The value `table` holds for `entry`, computed and stored the first time (undefined included). */
+function remembered<E, T>(table: { get(entry: E): T | undefined; has(entry: E): boolean; set(entry: E, value: T): unknown }, entry: E, computeValue: () => T): T {
+  const cached = table.get(entry);
+  if (cached !== undefined || table.has(entry)) {
+    return cached as T;
+  }
+  const value = computeValue();
+  table.set(entry, value);
+  return value;
 }
