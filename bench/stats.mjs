@@ -30,6 +30,18 @@ async function batchTimer(work) {
     };
 }
 
+/** Runs `work` for at least `warmupMs` and 20 calls; returns its batch timer and the mean time per call while warming up. */
+async function warmedUp(work, warmupMs) {
+  const timeBatch = await batchTimer(work);
+  let calls = 0;
+  let spent = 0;
+  while (spent < warmupMs || calls < 20) {
+    spent += await timeBatch(1);
+    calls++;
+  }
+  return { timeBatch, msPerCall: spent / calls };
+}
+
 /** A deterministic pseudo-random sequence in [0, 1) (mulberry32), so a run's orders can be repeated. */
 function seededRandom(seed) {
   let state = seed >>> 0;
@@ -70,14 +82,7 @@ export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleM
   const batches = {};
   const samples = {};
   for (const [name, work] of Object.entries(works)) {
-    const timeBatch = await batchTimer(work);
-    let calls = 0;
-    let spent = 0;
-    while (spent < warmupMs || calls < 20) {
-      spent += await timeBatch(1);
-      calls++;
-    }
-    timers[name] = timeBatch;
+    timers[name] = (await warmedUp(work, warmupMs)).timeBatch;
     samples[name] = [];
   }
   // Batch sizes are set once every function is warm (code they share is optimised by then, so two
@@ -126,4 +131,55 @@ export function formatBytes(bytes) {
     return 'missing';
   }
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/**
+ * Times functions with the cost of collecting their own garbage included: in each of `rounds`
+ * rounds (a new order each round), each function runs a block of consecutive calls lasting about
+ * `blockMs`, long enough for its allocations to set off several collections of the young
+ * generation, which it then pays for. One untimed collection before each block, so no block pays
+ * for another's garbage. Returns, per name, the median over the rounds of the mean time per call,
+ * in milliseconds. `measureAll` leaves collections out instead (a sample is too short to set one off).
+ */
+export async function measureWithCollections(works, { rounds = 20, blockMs = 100, warmupMs = 300 } = {}) {
+  const timers = {};
+  const blocks = {};
+  const means = {};
+  for (const [name, work] of Object.entries(works)) {
+    const { timeBatch, msPerCall } = await warmedUp(work, warmupMs);
+    timers[name] = timeBatch;
+    blocks[name] = Math.max(1, Math.ceil(blockMs / msPerCall));
+    means[name] = [];
+  }
+  const nextRandom = seededRandom(seedOf(Object.keys(works)));
+  for (let round = 0; round < rounds; round++) {
+    for (const name of shuffled(Object.keys(works), nextRandom)) {
+      globalThis.gc?.({ type: 'minor' });
+      means[name].push((await timers[name](blocks[name])) / blocks[name]);
+    }
+  }
+  return Object.fromEntries(Object.keys(works).map((name) => [name, { meanMsPerCall: percentile(means[name], 0.5), rounds, callsPerBlock: blocks[name] }]));
+}
+
+/** The bytes `work` allocates per call, garbage included, from V8's sampling heap profiler over `calls` calls. */
+export async function allocatedPerCall(work, calls = 20) {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    for (let call = 0; call < calls; call++) {
+      await work();
+    }
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    let total = 0;
+    const walk = (node) => {
+      total += node.selfSize;
+      node.children.forEach(walk);
+    };
+    walk(profile.head);
+    return total / calls;
+  } finally {
+    session.disconnect();
+  }
 }
