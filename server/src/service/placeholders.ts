@@ -1,7 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
 import { memoize } from './data/memoize';
-import { memoizePerObject } from './memoizePerObject';
-import type { PolicyDocument } from './parser/policyDocument';
 
 /**
  * Template text left in a policy: `<bucket>`, `YOUR-BUCKET-NAME`, `REPLACE_ME`, `${BucketName}`,
@@ -42,15 +40,14 @@ const PATTERNS: readonly { pattern: RegExp; kind: PlaceholderKind; breaksFormat:
 /** Text that every pattern above needs somewhere: strings without any of it (nearly all) are skipped in one pass. */
 const TRIGGER = new RegExp(`[<]|\\$\\{|EXAMPLE|REPLACE|CHANGE|TODO|FIXME|ACCOUNT|BUCKET|[Xx]{4}|[Yy][Oo][Uu][Rr]|example-?bucket|amzn-s3-demo-|${DOCUMENTATION_ACCOUNT_IDS.join('|')}`);
 
-/** Where template text may start in a document as written: a trigger, or a backslash (an escape such as \u003c may spell one). */
-const HINT = new RegExp(`\\\\|${TRIGGER.source}`, 'g');
-
 /**
- * The offsets in a document's text of every trigger and every backslash, in order: a string whose
- * text holds none of them holds no template text, so only the few strings that do are read. One
- * pass over the text per parsed document.
+ * True when a text may hold template text: false for most policies, in one pass over the whole
+ * document that stops at the first trigger. A backslash counts too: an escape such as \u003c may
+ * spell one in a string's value.
  */
-export const placeholderHints = memoizePerObject((policy: PolicyDocument): readonly number[] => Array.from(policy.text.matchAll(HINT), (match) => match.index ?? 0));
+export function mayHavePlaceholders(text: string): boolean {
+  return TRIGGER.test(text) || text.includes('\\');
+}
 
 /**
  * Every piece of template text in a string, in order, without overlaps (the first pattern to claim a

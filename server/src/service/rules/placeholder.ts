@@ -1,7 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
-import { lowerBound } from '../lowerBound';
-import { findPlaceholders, PlaceholderMatch, placeholderHints } from '../placeholders';
+import { findPlaceholders, mayHavePlaceholders, PlaceholderMatch } from '../placeholders';
 import { substringRange } from '../valueProblems';
 import type { Rule, RuleContext } from './rule';
 
@@ -34,11 +33,6 @@ function message(match: PlaceholderMatch): string {
 }
 
 function checkString(context: RuleContext, node: Node, value: string): void {
-  const hints = placeholderHints(context.policy);
-  const first = lowerBound(hints.length, (index) => hints[index] < node.offset);
-  if (first === hints.length || hints[first] >= node.offset + node.length) {
-    return;
-  }
   for (const match of findPlaceholders(value)) {
     context.report(substringRange(context.policy.text, node, match.index, match.text.length), message(match));
   }
@@ -75,7 +69,7 @@ export const placeholder: Rule = {
   description: 'Template text left in the policy (<bucket>, YOUR-BUCKET-NAME, ${BucketName}, documentation account IDs, EXAMPLE names).',
   runsOnBrokenDocuments: true,
   check(context) {
-    if (placeholderHints(context.policy).length === 0) {
+    if (!mayHavePlaceholders(context.policy.text)) {
       return;
     }
     for (const statement of context.policy.statements) {
