@@ -16,6 +16,9 @@ export class DocumentCache {
     if (entry && entry.version === document.version) {
       return entry.policy;
     }
+    // The parse of an older version is of no more use: let it go before parsing, so the collections
+    // that parsing and linting set off do not copy its tree as well.
+    this.entries.delete(document.uri);
     const policy = this.parse(document.getText());
     this.entries.set(document.uri, { version: document.version, policy });
     return policy;
