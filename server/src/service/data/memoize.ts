@@ -11,11 +11,21 @@ export function memoize<T>(compute: (key: string) => T, max = 2000): (key: strin
     if (cached !== undefined || cache.has(key)) {
       return cached as T;
     }
-    const value = compute(key);
+    // Computed from, and stored under, a copy: a string value read from a document shares that
+    // document's whole text, and so would every part of it the answer keeps (a bucket name, a
+    // matched placeholder). Kept as is, each new value typed would keep one more version of the
+    // document alive until the cache is emptied.
+    const own = ownCopy(key);
+    const value = compute(own);
     if (cache.size >= max) {
       cache.clear();
     }
-    cache.set(key, value);
+    cache.set(own, value);
     return value;
   };
+}
+
+/** A string equal to `text` that shares no memory with the string it was cut from. */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
