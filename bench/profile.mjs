@@ -9,11 +9,10 @@
 //     rule that reads schema problems pays for the schema validation too).
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import { loadService } from './micro.mjs';
 import { generatePolicy } from './policies.mjs';
-import { measureAll } from './stats.mjs';
+import { allocationProfile, measureAll } from './stats.mjs';
 
 const [kilobytes = '20', seconds = 5] = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number);
 const name = `${kilobytes} KB`;
@@ -24,13 +23,7 @@ const lint = () => service.findProblems(service.parse(text), ours.DEFAULT_LINT_S
 
 /** Sampled allocations of `calls` lints, garbage included, by allocating function (built-ins charged to their caller). */
 async function allocations(calls) {
-  const session = new Session();
-  session.connect();
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  for (let index = 0; index < calls; index++) {
-    lint();
-  }
-  const { profile } = await session.post('HeapProfiler.stopSampling');
+  const profile = await allocationProfile(lint, calls, 4096);
   const bySite = new Map();
   let total = 0;
   const walk = (node, owner) => {

@@ -161,25 +161,32 @@ export async function measureWithCollections(works, { rounds = 20, blockMs = 100
   return Object.fromEntries(Object.keys(works).map((name) => [name, { meanMsPerCall: percentile(means[name], 0.5), rounds, callsPerBlock: blocks[name] }]));
 }
 
-/** The bytes `work` allocates per call, garbage included, from V8's sampling heap profiler over `calls` calls. */
-export async function allocatedPerCall(work, calls = 20) {
+/**
+ * V8's sampling heap profile of `calls` calls of `work` (every allocation, garbage included; one
+ * sample per `samplingInterval` bytes on average): a tree of call frames with the bytes each allocated.
+ */
+export async function allocationProfile(work, calls, samplingInterval = 1024) {
   const { Session } = await import('node:inspector/promises');
   const session = new Session();
   session.connect();
   try {
-    await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    await session.post('HeapProfiler.startSampling', { samplingInterval, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     for (let call = 0; call < calls; call++) {
       await work();
     }
-    const { profile } = await session.post('HeapProfiler.stopSampling');
-    let total = 0;
-    const walk = (node) => {
-      total += node.selfSize;
-      node.children.forEach(walk);
-    };
-    walk(profile.head);
-    return total / calls;
+    return (await session.post('HeapProfiler.stopSampling')).profile;
   } finally {
     session.disconnect();
   }
+}
+
+/** The bytes `work` allocates per call, garbage included. */
+export async function allocatedPerCall(work, calls = 20) {
+  let total = 0;
+  const walk = (node) => {
+    total += node.selfSize;
+    node.children.forEach(walk);
+  };
+  walk((await allocationProfile(work, calls)).head);
+  return total / calls;
 }

@@ -68,30 +68,18 @@ function checkStatement(context: RuleContext, statement: PolicyStatement): void 
   if (resourceStrings.length === 0 || (resourceNode.type === 'array' && resourceStrings.length !== resourceNode.children?.length)) {
     return;
   }
+  const resources = resourceStrings.map((node) => String(node.value));
   const listed = new Set<string>();
-  for (const resource of resourceStrings) {
-    const types = resourceTypesMatching(String(resource.value));
-    if (resource.value === '*' || types.length === 0) {
+  for (const resource of resources) {
+    const types = resourceTypesMatching(resource);
+    if (resource === '*' || types.length === 0) {
       return;
     }
-    for (const type of types) {
-      listed.add(type.name);
-    }
+    types.forEach((type) => listed.add(type.name));
   }
-  // What a report needs of the statement, built for the first finding only: most statements have none.
-  let resources: StatementResources | undefined;
-  const statementResources = (): StatementResources => {
-    if (!resources) {
-      const additions = new Map<string, OffsetEdit[]>();
-      resources = {
-        listed,
-        resources: resourceStrings.map((node) => String(node.value)),
-        addArn: (arn) => additions.get(arn) ?? additions.set(arn, appendToArrayOrWrap(context.policy.text, resourceNode, arn)).get(arn)!,
-        isDeny: stringValue(statement.members.get('Effect')?.valueNode) === 'Deny',
-      };
-    }
-    return resources;
-  };
+  const isDeny = stringValue(statement.members.get('Effect')?.valueNode) === 'Deny';
+  const additions = new Map<string, OffsetEdit[]>();
+  const addArn = (arn: string) => additions.get(arn) ?? additions.set(arn, appendToArrayOrWrap(context.policy.text, resourceNode, arn)).get(arn)!;
   for (const node of stringNodes(actionNode)) {
     const token = node.value === '*' ? undefined : actionToken(node);
     if (!token?.isS3 || token.name.length === 0) {
@@ -101,7 +89,7 @@ function checkStatement(context: RuleContext, statement: PolicyStatement): void 
     if (actions.length === 0 || actions.some((action) => action.resourceTypes.some((type) => listed.has(type.name)))) {
       continue;
     }
-    report(context, node, token.value, actions, statementResources());
+    report(context, node, token.value, actions, { listed, resources, addArn, isDeny });
   }
 }
 

@@ -86,43 +86,18 @@ export const duplicateKey: Rule = {
  * Calls `report` for each member whose key repeats an earlier one of the same object (the first
  * occurrence is the one kept in the message). Builds no index unless a name repeats.
  */
-/** Above this many members an object's names are compared through a set; below, pairwise without allocating. */
-const PAIRWISE_LIMIT = 16;
-
-function keyName(property: Node): string | undefined {
-  const keyNode = property.children?.[0];
-  return keyNode?.type === 'string' ? String(keyNode.value) : undefined;
-}
-
-/** True when two members of an object have the same name (ignoring case for condition keys). */
-function hasRepeatedName(properties: readonly Node[], nameOf: (name: string) => string): boolean {
-  if (properties.length > PAIRWISE_LIMIT) {
-    const names = new Set<string>();
-    let count = 0;
-    for (const property of properties) {
-      const name = keyName(property);
-      if (name !== undefined) {
-        names.add(nameOf(name));
-        count++;
-      }
-    }
-    return names.size !== count;
-  }
-  for (let index = 1; index < properties.length; index++) {
-    const name = keyName(properties[index]);
-    for (let earlier = 0; name !== undefined && earlier < index; earlier++) {
-      const other = keyName(properties[earlier]);
-      if (other !== undefined && other.length === name.length && nameOf(other) === nameOf(name)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 function findRepeats(object: Node, ignoreCase: boolean, report: (first: Member, repeat: Member) => void): void {
   const nameOf = (name: string): string => (ignoreCase ? name.toLowerCase() : name);
-  if (!hasRepeatedName(object.children ?? [], nameOf)) {
+  const names = new Set<string>();
+  let count = 0;
+  for (const property of object.children ?? []) {
+    const keyNode = property.children?.[0];
+    if (keyNode?.type === 'string') {
+      names.add(nameOf(String(keyNode.value)));
+      count++;
+    }
+  }
+  if (names.size === count) {
     return;
   }
   const first = new Map<string, Member>();
