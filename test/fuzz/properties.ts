@@ -11,6 +11,8 @@ import type { PolicyDocument } from '../../server/src/service/parser/policyDocum
 import { getPolicyLanguageService, MAX_DIAGNOSTICS } from '../../server/src/service/policyLanguageService';
 import type { OffsetEdit, PolicyFinding, PolicyFix, PolicyLintSettings } from '../../server/src/service/policyLanguageTypes';
 import { ALL_RULES } from '../../server/src/service/rules';
+import { MAX_DOCUMENT_LENGTH } from '../../server/src/service/parser/documentLimits';
+import { strictTreeDisagreement } from '../helpers/treeComparison';
 
 /** A broken property: its name (the shrinker keeps it), the rule involved if any, and what happened. */
 export interface Violation {
@@ -235,6 +237,11 @@ export function checkDocument(text: string, fixAllWith: 'all' | 'none' = 'all'):
   const { policy, lintMs } = linted;
   if (text.length <= TIMED_DOCUMENT_LENGTH && lintMs > LINT_BUDGET_MS) {
     violations.push({ property: 'slow', detail: `linting took ${lintMs.toFixed(1)} ms (budget ${LINT_BUDGET_MS} ms for documents up to 20 KB)` });
+  }
+  // The one-pass tree of strict JSON must be parseTree's tree, and must be taken whenever it can be.
+  const disagreement = text.length <= MAX_DOCUMENT_LENGTH ? attempt(violations, 'comparing strictJsonTree with parseTree', () => strictTreeDisagreement(text)) : undefined;
+  if (disagreement) {
+    violations.push({ property: 'strictTreeDiffers', detail: disagreement });
   }
   const parsed = policy.syntaxProblems.length === 0 && policy.skipped === undefined;
   const checkedFixes = new Set<string>();

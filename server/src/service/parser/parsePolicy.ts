@@ -4,6 +4,7 @@ import type { OffsetEdit } from '../policyLanguageTypes';
 import { checkDocumentLimits, MAX_DOCUMENT_LENGTH, nestingLimitExceeded, nestsTooDeep } from './documentLimits';
 import type { Member, PolicyDocument, PolicyStatement, SkippedDocument, SyntaxProblem } from './policyDocument';
 import { findQuotedSpans } from './quotedSpans';
+import { strictJsonTree } from './strictJsonTree';
 
 const PLAIN_MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'Unexpected character. S3 accepts strict JSON only: double-quoted strings and no comments.',
@@ -123,6 +124,11 @@ export function parsePolicy(text: string): PolicyDocument {
   if (text.length > MAX_DOCUMENT_LENGTH) {
     return skippedDocument(checkDocumentLimits(text));
   }
+  // Most documents are strict JSON: one pass builds their tree. Anything else takes the long way below.
+  const strictRoot = strictJsonTree(text);
+  if (strictRoot) {
+    return withStatements(text, strictRoot, []);
+  }
   const singleQuoted = findSingleQuotedStrings(text);
   const hasByteOrderMark = text.startsWith(BYTE_ORDER_MARK);
   // The same text with each single-quoted string in double quotes (same length), assembled in one pass.
@@ -203,7 +209,11 @@ export function parsePolicy(text: string): PolicyDocument {
     });
   }
   syntaxProblems.sort((a, b) => a.offset - b.offset);
+  return withStatements(text, root, syntaxProblems);
+}
 
+/** The policy model over a parsed tree: its top-level members and its statements. */
+function withStatements(text: string, root: Node | undefined, syntaxProblems: SyntaxProblem[]): PolicyDocument {
   const topMembers = memberMap(root);
   const statementNode = topMembers.get('Statement')?.valueNode;
   const statements: PolicyStatement[] = [];
