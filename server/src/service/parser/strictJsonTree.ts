@@ -21,17 +21,17 @@ function createNode(type: NodeType, value: unknown, offset: number, length: numb
 /**
  * The jsonc-parser tree of a document that is strict JSON and nests at most `MAX_NESTING_DEPTH`
  * levels, built in one pass over jsonc-parser's scanner: the same nodes, offsets, lengths, colon
- * offsets and values as `parseTree`, in about three quarters of its time (no visitor callbacks).
- * Returns undefined for anything else (an empty text, a comment, a trailing comma, a single-quoted
- * string, any scan or syntax error, deeper nesting); `parsePolicy` then parses the text with
- * `parseTree`, whose error recovery and messages it relies on.
+ * offsets and values as `parseTree`, in about two thirds of its time. Returns undefined for anything
+ * else (an empty text, a comment, a trailing comma, a single-quoted string, any scan or syntax error,
+ * deeper nesting); `parsePolicy` then parses the text with `parseTree`, whose error recovery and
+ * messages it relies on.
  */
 export function strictJsonTree(text: string): Node | undefined {
-  const scanner = createScanner(text, false);
+  const builder = new StrictTreeBuilder(text);
   try {
-    next(scanner);
-    const root = parseValue(scanner, undefined, 1);
-    return scanner.getToken() === SyntaxKind.EOF ? root : undefined;
+    builder.next();
+    const root = builder.value(undefined, 1);
+    return builder.scanner.getToken() === SyntaxKind.EOF ? root : undefined;
   } catch (error) {
     if (error === NOT_STRICT) {
       return undefined;
@@ -40,96 +40,119 @@ export function strictJsonTree(text: string): Node | undefined {
   }
 }
 
-/** Moves to the next token that is not whitespace or a line break; a comment or a malformed token ends the build. */
-function next(scanner: JSONScanner): SyntaxKind {
-  for (;;) {
+const SPACE = 0x20;
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/** A recursive descent over the scanner's tokens; each method leaves the scanner on the token after what it read. */
+class StrictTreeBuilder {
+  readonly scanner: JSONScanner;
+
+  constructor(private readonly text: string) {
+    this.scanner = createScanner(text, false);
+  }
+
+  /**
+   * Moves to the next token. Whitespace and line breaks are skipped here, before the scanner sees
+   * them: it would build each run of them into a string one character at a time. A comment or a
+   * malformed token ends the build.
+   */
+  next(): SyntaxKind {
+    const { scanner, text } = this;
+    const start = scanner.getPosition();
+    let position = start;
+    let code = text.charCodeAt(position);
+    while (code === SPACE || code === LINE_FEED || code === CARRIAGE_RETURN || code === TAB) {
+      code = text.charCodeAt(++position);
+    }
+    if (position !== start) {
+      scanner.setPosition(position);
+    }
     const token = scanner.scan();
-    if (token !== SyntaxKind.Trivia && token !== SyntaxKind.LineBreakTrivia) {
-      if (scanner.getTokenError() !== ScanError.None) {
-        throw NOT_STRICT;
-      }
-      return token;
-    }
-  }
-}
-
-/** The value starting at the current token, which is left on the token after it. */
-function parseValue(scanner: JSONScanner, parent: Node | undefined, depth: number): Node {
-  const offset = scanner.getTokenOffset();
-  const length = scanner.getTokenLength();
-  switch (scanner.getToken()) {
-    case SyntaxKind.StringLiteral: {
-      const node = createNode('string', scanner.getTokenValue(), offset, length, parent, undefined);
-      next(scanner);
-      return node;
-    }
-    case SyntaxKind.NumericLiteral: {
-      const value = Number(scanner.getTokenValue());
-      if (Number.isNaN(value)) {
-        throw NOT_STRICT;
-      }
-      const node = createNode('number', value, offset, length, parent, undefined);
-      next(scanner);
-      return node;
-    }
-    case SyntaxKind.TrueKeyword:
-    case SyntaxKind.FalseKeyword: {
-      const node = createNode('boolean', scanner.getToken() === SyntaxKind.TrueKeyword, offset, length, parent, undefined);
-      next(scanner);
-      return node;
-    }
-    case SyntaxKind.NullKeyword: {
-      const node = createNode('null', null, offset, length, parent, undefined);
-      next(scanner);
-      return node;
-    }
-    case SyntaxKind.OpenBracketToken:
-      return parseContainer(scanner, 'array', parent, depth);
-    case SyntaxKind.OpenBraceToken:
-      return parseContainer(scanner, 'object', parent, depth);
-    default:
+    if (scanner.getTokenError() !== ScanError.None) {
       throw NOT_STRICT;
+    }
+    return token;
   }
-}
 
-/** The object or array opened by the current token, with its members or elements. */
-function parseContainer(scanner: JSONScanner, type: 'object' | 'array', parent: Node | undefined, depth: number): Node {
-  if (depth > MAX_NESTING_DEPTH) {
-    throw NOT_STRICT;
-  }
-  const offset = scanner.getTokenOffset();
-  const close = type === 'object' ? SyntaxKind.CloseBraceToken : SyntaxKind.CloseBracketToken;
-  const children: Node[] = [];
-  const container = createNode(type, undefined, offset, 0, parent, children);
-  if (next(scanner) !== close) {
-    for (;;) {
-      children.push(type === 'object' ? parseProperty(scanner, container, depth) : parseValue(scanner, container, depth + 1));
-      if (scanner.getToken() === close) {
+  /** The value starting at the current token. */
+  value(parent: Node | undefined, depth: number): Node {
+    const { scanner } = this;
+    const offset = scanner.getTokenOffset();
+    const length = scanner.getTokenLength();
+    let node: Node;
+    switch (scanner.getToken()) {
+      case SyntaxKind.StringLiteral:
+        node = createNode('string', scanner.getTokenValue(), offset, length, parent, undefined);
+        break;
+      case SyntaxKind.NumericLiteral: {
+        const number = Number(scanner.getTokenValue());
+        if (Number.isNaN(number)) {
+          throw NOT_STRICT;
+        }
+        node = createNode('number', number, offset, length, parent, undefined);
         break;
       }
-      expect(scanner.getToken(), SyntaxKind.CommaToken);
-      next(scanner);
+      case SyntaxKind.TrueKeyword:
+      case SyntaxKind.FalseKeyword:
+        node = createNode('boolean', scanner.getToken() === SyntaxKind.TrueKeyword, offset, length, parent, undefined);
+        break;
+      case SyntaxKind.NullKeyword:
+        node = createNode('null', null, offset, length, parent, undefined);
+        break;
+      case SyntaxKind.OpenBracketToken:
+        return this.container('array', parent, depth);
+      case SyntaxKind.OpenBraceToken:
+        return this.container('object', parent, depth);
+      default:
+        throw NOT_STRICT;
     }
+    this.next();
+    return node;
   }
-  container.length = scanner.getTokenOffset() + 1 - offset;
-  next(scanner);
-  return container;
-}
 
-/** The member `"key": value` starting at the current token of an object at `depth`. */
-function parseProperty(scanner: JSONScanner, object: Node, depth: number): Node {
-  expect(scanner.getToken(), SyntaxKind.StringLiteral);
-  const offset = scanner.getTokenOffset();
-  const children: Node[] = [];
-  const property = createNode('property', undefined, offset, 0, object, children);
-  children.push(createNode('string', scanner.getTokenValue(), offset, scanner.getTokenLength(), property, undefined));
-  expect(next(scanner), SyntaxKind.ColonToken);
-  property.colonOffset = scanner.getTokenOffset();
-  next(scanner);
-  const value = parseValue(scanner, property, depth + 1);
-  children.push(value);
-  property.length = value.offset + value.length - offset;
-  return property;
+  /** The object or array opened by the current token, with its members or elements. */
+  private container(type: 'object' | 'array', parent: Node | undefined, depth: number): Node {
+    if (depth > MAX_NESTING_DEPTH) {
+      throw NOT_STRICT;
+    }
+    const { scanner } = this;
+    const offset = scanner.getTokenOffset();
+    const close = type === 'object' ? SyntaxKind.CloseBraceToken : SyntaxKind.CloseBracketToken;
+    const children: Node[] = [];
+    const container = createNode(type, undefined, offset, 0, parent, children);
+    if (this.next() !== close) {
+      for (;;) {
+        children.push(type === 'object' ? this.property(container, depth) : this.value(container, depth + 1));
+        if (scanner.getToken() === close) {
+          break;
+        }
+        expect(scanner.getToken(), SyntaxKind.CommaToken);
+        this.next();
+      }
+    }
+    container.length = scanner.getTokenOffset() + 1 - offset;
+    this.next();
+    return container;
+  }
+
+  /** The member `"key": value` starting at the current token, in an object at `depth`. */
+  private property(object: Node, depth: number): Node {
+    const { scanner } = this;
+    expect(scanner.getToken(), SyntaxKind.StringLiteral);
+    const offset = scanner.getTokenOffset();
+    const children: Node[] = [];
+    const property = createNode('property', undefined, offset, 0, object, children);
+    children.push(createNode('string', scanner.getTokenValue(), offset, scanner.getTokenLength(), property, undefined));
+    expect(this.next(), SyntaxKind.ColonToken);
+    property.colonOffset = scanner.getTokenOffset();
+    this.next();
+    const value = this.value(property, depth + 1);
+    children.push(value);
+    property.length = value.offset + value.length - offset;
+    return property;
+  }
 }
 
 function expect(token: SyntaxKind, expected: SyntaxKind): void {
