@@ -48,6 +48,8 @@ const CARRIAGE_RETURN = 0x0d;
 /** A recursive descent over the scanner's tokens; each method leaves the scanner on the token after what it read. */
 class StrictTreeBuilder {
   readonly scanner: JSONScanner;
+  /** The members or elements read so far of every container still open, innermost last. */
+  private readonly pending: Node[] = [];
 
   constructor(private readonly text: string) {
     this.scanner = createScanner(text, false);
@@ -120,11 +122,12 @@ class StrictTreeBuilder {
     const { scanner } = this;
     const offset = scanner.getTokenOffset();
     const close = type === 'object' ? SyntaxKind.CloseBraceToken : SyntaxKind.CloseBracketToken;
-    const children: Node[] = [];
-    const container = createNode(type, undefined, offset, 0, parent, children);
+    const container = createNode(type, undefined, offset, 0, parent, undefined);
+    const { pending } = this;
+    const first = pending.length;
     if (this.next() !== close) {
       for (;;) {
-        children.push(type === 'object' ? this.property(container, depth) : this.value(container, depth + 1));
+        pending.push(type === 'object' ? this.property(container, depth) : this.value(container, depth + 1));
         if (scanner.getToken() === close) {
           break;
         }
@@ -132,6 +135,8 @@ class StrictTreeBuilder {
         this.next();
       }
     }
+    // Made at their final size: an array grown by push keeps room for 17 elements or more.
+    container.children = pending.splice(first);
     container.length = scanner.getTokenOffset() + 1 - offset;
     this.next();
     return container;
@@ -142,14 +147,13 @@ class StrictTreeBuilder {
     const { scanner } = this;
     expect(scanner.getToken(), SyntaxKind.StringLiteral);
     const offset = scanner.getTokenOffset();
-    const children: Node[] = [];
-    const property = createNode('property', undefined, offset, 0, object, children);
-    children.push(createNode('string', scanner.getTokenValue(), offset, scanner.getTokenLength(), property, undefined));
+    const property = createNode('property', undefined, offset, 0, object, undefined);
+    const key = createNode('string', scanner.getTokenValue(), offset, scanner.getTokenLength(), property, undefined);
     expect(this.next(), SyntaxKind.ColonToken);
     property.colonOffset = scanner.getTokenOffset();
     this.next();
     const value = this.value(property, depth + 1);
-    children.push(value);
+    property.children = [key, value];
     property.length = value.offset + value.length - offset;
     return property;
   }
