@@ -16,7 +16,15 @@ export interface StatementEntry extends KeyFit {
  * Every operator/key pair of every statement's Condition, in document order, with how the operator
  * fits the key, leaving out keys that overlap a JSON syntax problem. Computed once per parsed document.
  */
-export const policyConditionEntries = memoizePerObject((policy: PolicyDocument): readonly StatementEntry[] => policy.statements
-  .flatMap((statement) => conditionEntries(statement)
-    .filter((entry) => !overlapsSyntaxProblem(policy, entry.keyNode))
-    .map((entry) => ({ statement, entry, ...keyFit(entry) }))));
+export const policyConditionEntries = memoizePerObject((policy: PolicyDocument): readonly StatementEntry[] => {
+  const entries: StatementEntry[] = [];
+  for (const statement of policy.statements) {
+    for (const entry of conditionEntries(statement)) {
+      if (!overlapsSyntaxProblem(policy, entry.keyNode)) {
+        const { key, family, fits } = keyFit(entry);
+        entries.push({ statement, entry, key, family, fits });
+      }
+    }
+  }
+  return entries;
+});
