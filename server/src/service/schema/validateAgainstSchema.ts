@@ -241,18 +241,21 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
   const visitObject = (node: Node, compiled: CompiledSchema): void => {
     const { schema } = compiled;
     const properties = node.children ?? [];
-    if (schema.minProperties !== undefined && properties.filter((property) => property.children?.[0]?.type === 'string').length < schema.minProperties) {
-      problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
-    }
-    if (compiled.checksNames) {
-      const names = new Set<unknown>();
+    if (schema.minProperties !== undefined || compiled.checksNames) {
+      // A list, not a Set: the names a schema asks about are few, and most objects have a handful of members.
+      const names: unknown[] = [];
       for (const property of properties) {
         const keyNode = property.children?.[0];
         if (keyNode?.type === 'string') {
-          names.add(keyNode.value);
+          names.push(keyNode.value);
         }
       }
-      visitRequired(node, compiled, (name) => names.has(name));
+      if (schema.minProperties !== undefined && names.length < schema.minProperties) {
+        problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
+      }
+      if (compiled.checksNames) {
+        visitRequired(node, compiled, (name) => names.includes(name));
+      }
     }
     for (const property of properties) {
       const keyNode = property.children?.[0];
