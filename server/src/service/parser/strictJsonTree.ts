@@ -57,8 +57,8 @@ class StrictTreeBuilder {
 
   /**
    * Moves to the next token. Whitespace and line breaks are skipped here, before the scanner sees
-   * them: it would build each run of them into a string one character at a time. A comment or a
-   * malformed token ends the build.
+   * them: it would build each run of them into a string one character at a time. A malformed token
+   * ends the build here; a comment ends it where a value or a separator was expected instead.
    */
   next(): SyntaxKind {
     const { scanner, text } = this;
