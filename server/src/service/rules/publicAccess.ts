@@ -23,8 +23,11 @@ export const publicAccess: Rule = {
         continue;
       }
       const { restricted, wildcardEntry } = restriction(statement);
+      if (restricted) {
+        continue;
+      }
       const access = describeAccess(grantedActions(statement));
-      if (restricted || access === '') {
+      if (access === '') {
         continue;
       }
       const everyAddress = wildcardEntry?.key.toLowerCase() === 'aws:sourceip'
