@@ -169,6 +169,20 @@ function canonicalUserProblems(value: string): ValueProblem[] {
   return [{ message: `A canonical user ID is 64 hexadecimal characters; "${value}" is not one. (For a CloudFront origin access identity you may also write {"AWS": "arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ID"}.)`, index: 0, length: value.length }];
 }
 
+/** True for a principal in its usual correct form; other types (Federated) are not this rule's. */
+function isWellFormed(type: string, value: string): boolean {
+  switch (type) {
+    case 'AWS':
+      return ACCOUNT_ID.test(value) || PLAIN_IAM_ARN.test(value);
+    case 'Service':
+      return isServicePrincipalName(value);
+    case 'CanonicalUser':
+      return CANONICAL_USER_ID.test(value);
+    default:
+      return true;
+  }
+}
+
 /**
  * A principal in a form S3 rejects (Access Analyzer "Invalid principal format", "Unsupported wildcard
  * in principal", "Invalid service principal format", "Invalid ARN account"): a bare string other
@@ -199,13 +213,11 @@ export const invalidPrincipal: Rule = {
     for (const statement of context.policy.statements) {
       for (const principal of principalValues(statement)) {
         const { type, value, node } = principal;
-        if (type === '*' || value === '*' || IAM_UNIQUE_ID.test(value) || hasMalformingPlaceholder(value)) {
+        // Well-formed values (nearly all) are settled by one regular expression.
+        if (type === '*' || value === '*' || isWellFormed(type, value) || IAM_UNIQUE_ID.test(value) || hasMalformingPlaceholder(value)) {
           continue;
         }
-        const problems = type === 'AWS' ? (ACCOUNT_ID.test(value) || PLAIN_IAM_ARN.test(value) ? [] : awsProblems(value))
-          : type === 'Service' ? (isServicePrincipalName(value) ? [] : serviceProblems(value))
-            : type === 'CanonicalUser' ? (CANONICAL_USER_ID.test(value) ? [] : canonicalUserProblems(value))
-              : [];
+        const problems = type === 'AWS' ? awsProblems(value) : type === 'Service' ? serviceProblems(value) : type === 'CanonicalUser' ? canonicalUserProblems(value) : [];
         reportValueProblems(context, node, problems, (fixed) => `Change to "${fixed}"`);
       }
     }

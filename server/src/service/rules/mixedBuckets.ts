@@ -19,6 +19,18 @@ export const mixedBuckets: Rule = {
   description: 'The policy\'s resources name more than one bucket; a bucket policy can only cover its own bucket.',
   runsOnBrokenDocuments: false,
   check(context) {
+    // Most policies name one bucket. The checks below only drop buckets, so a policy that names fewer
+    // than two before them has nothing to report.
+    const named = new Set<string | undefined>();
+    for (const statement of context.policy.statements) {
+      for (const node of stringNodes(statement.members.get('Resource')?.valueNode)) {
+        named.add(bucketOfArn(String(node.value)));
+      }
+    }
+    named.delete(undefined);
+    if (named.size < 2) {
+      return;
+    }
     const resources: { node: Node; bucket: string }[] = [];
     const counts = new Map<string, number>();
     for (const statement of context.policy.statements) {
