@@ -29,9 +29,11 @@ export const unrestrictedServicePrincipal: Rule = {
       }
       const services = principalValues(statement).filter((principal) => principal.element === 'Principal' && principal.type === 'Service'
         && (principal.value === '*' || isServicePrincipalName(principal.value)));
+      if (services.length === 0 || conditionEntries(statement).some((entry) => SOURCE_KEYS.has(entry.key.toLowerCase()))) {
+        continue;
+      }
       const resources = stringNodes(statement.members.get('Resource')?.valueNode).map((node) => String(node.value));
-      if (services.length === 0 || conditionEntries(statement).some((entry) => SOURCE_KEYS.has(entry.key.toLowerCase()))
-        || (resources.length > 0 && resources.every((resource) => ACCOUNT_LOG_PATH.test(resource)))) {
+      if (resources.length > 0 && resources.every((resource) => ACCOUNT_LOG_PATH.test(resource))) {
         continue;
       }
       for (const service of services) {
