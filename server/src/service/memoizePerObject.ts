@@ -20,26 +20,27 @@ type WithAnswers = { [ANSWERS]?: Map<unknown, unknown> };
 export function memoizePerObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
   const sealedKeys = new WeakMap<K, T>();
   return (key) => {
-    if (!Object.isExtensible(key)) {
-      return remembered(sealedKeys, key, () => compute(key));
-    }
-    const holder = key as K & WithAnswers;
-    let answers = holder[ANSWERS];
+    // The table is looked at first: most calls find their answer, and need neither an
+    // extensibility check nor a function allocated to compute it.
+    let answers = (key as K & WithAnswers)[ANSWERS] as Map<unknown, T> | undefined;
     if (answers === undefined) {
+      if (!Object.isExtensible(key)) {
+        return remembered(sealedKeys, key, compute, key);
+      }
       answers = new Map();
-      holder[ANSWERS] = answers;
+      (key as K & WithAnswers)[ANSWERS] = answers;
     }
-    return remembered(answers as Map<unknown, T>, compute, () => compute(key));
+    return remembered(answers, compute, compute, key);
   };
 }
 
-/** The value `table` holds for `entry`, computed and stored the first time (undefined included). */
-function remembered<E, T>(table: { get(entry: E): T | undefined; has(entry: E): boolean; set(entry: E, value: T): unknown }, entry: E, computeValue: () => T): T {
+/** The value `table` holds for `entry`, computed as `compute(key)` and stored the first time (undefined included). */
+function remembered<E, K, T>(table: { get(entry: E): T | undefined; has(entry: E): boolean; set(entry: E, value: T): unknown }, entry: E, compute: (key: K) => T, key: K): T {
   const cached = table.get(entry);
   if (cached !== undefined || table.has(entry)) {
     return cached as T;
   }
-  const value = computeValue();
+  const value = compute(key);
   table.set(entry, value);
   return value;
 }
