@@ -14,7 +14,7 @@ import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, Policy
 import { isBucketPolicy } from './policyRecognition';
 import { ALL_RULES, findRule } from './rules';
 import { documentTooLarge } from './rules/documentTooLarge';
-import type { RuleContext } from './rules/rule';
+import type { Rule, RuleContext } from './rules/rule';
 import { JsonSchema, SchemaProblem, validateAgainstSchema } from './schema/validateAgainstSchema';
 
 const SEVERITY: Record<RuleSeverity, DiagnosticSeverity> = {
@@ -159,28 +159,32 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     // Comments, trailing commas and the like leave the tree whole: only other syntax problems make it untrustworthy.
     const broken = policy.syntaxProblems.some((problem) => !problem.keepsTree);
     let schemaProblems: SchemaProblem[] | undefined;
+    // One context for every rule, reporting for the rule that is running (rules report synchronously).
+    let running: Rule = documentTooLarge;
+    let override: RuleSeverity | undefined;
+    const context: RuleContext = {
+      policy,
+      reportSyntaxErrors: settings.reportSyntaxErrors,
+      schemaProblems: () => (schemaProblems ??= policy.root ? validateAgainstSchema(policy.root, schema) : []),
+      report: (range, message, options) => {
+        findings.push({
+          ruleId: running.id,
+          severity: override ?? options?.severity ?? running.defaultSeverity,
+          offset: range.offset,
+          length: range.length,
+          message,
+          fixes: options?.fixes ?? [],
+        });
+      },
+    };
     for (const rule of ALL_RULES) {
       const configured = settings.rules[rule.id];
-      const override = configured === rule.defaultSeverity ? undefined : (configured as RuleSeverity | undefined);
       // A document too large or too deep to analyse gets one finding saying so, and nothing else.
       if (configured === 'off' || (broken && !rule.runsOnBrokenDocuments) || (policy.skipped && rule !== documentTooLarge)) {
         continue;
       }
-      const context: RuleContext = {
-        policy,
-        reportSyntaxErrors: settings.reportSyntaxErrors,
-        schemaProblems: () => (schemaProblems ??= policy.root ? validateAgainstSchema(policy.root, schema) : []),
-        report: (range, message, options) => {
-          findings.push({
-            ruleId: rule.id,
-            severity: override ?? options?.severity ?? rule.defaultSeverity,
-            offset: range.offset,
-            length: range.length,
-            message,
-            fixes: options?.fixes ?? [],
-          });
-        },
-      };
+      running = rule;
+      override = configured === rule.defaultSeverity ? undefined : (configured as RuleSeverity | undefined);
       rule.check(context);
     }
     return findings.sort((a, b) => a.offset - b.offset);
