@@ -32,8 +32,11 @@ export const redundantConditionValue: Rule = {
     for (const statement of context.policy.statements) {
       for (const entry of conditionEntries(statement)) {
         const keeps = KEEPS[entry.baseOperator];
+        if (!keeps || entry.valueNode?.type !== 'array' || entry.values.length < 2) {
+          continue;
+        }
         const numbers = entry.values.map(numberOf);
-        if (!keeps || entry.valueNode?.type !== 'array' || entry.values.length < 2 || numbers.some((value) => value === undefined)) {
+        if (numbers.some((value) => value === undefined)) {
           continue;
         }
         const bound = keeps === 'largest' ? Math.max(...(numbers as number[])) : Math.min(...(numbers as number[]));
