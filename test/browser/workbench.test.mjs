@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from '../harness/codeServer.mjs';
 import { EXAMPLES_DIR, PACKAGED_VSIX, startSession } from './session.mjs';
-import { describeRow, logEntries, SOURCE } from './workbench.mjs';
+import { describeRow, logEntries, SOURCE, waitFor } from './workbench.mjs';
 
 /** The .vsix under test: run.mjs passes the one it packed. */
 const VSIX = process.env.S3POLICY_BROWSER_VSIX || PACKAGED_VSIX;
@@ -192,21 +192,39 @@ describe('the packaged extension in code-server + Chromium', { timeout: 15 * TES
     await session.page.keyboard.press('Control+Comma');
     await session.page.locator('.settings-editor .suggest-input-container .monaco-editor textarea').waitFor();
     await session.page.keyboard.type(`s3Policy.lint.${ruleId}`);
-    const select = session.page.locator(`.settings-editor .setting-item-contents[data-key="s3Policy.lint.${ruleId}"] select`);
-    await wb.chooseInSelect(select, 'off');
+    const key = `s3Policy.lint.${ruleId}`;
+    const select = session.page.locator(`.settings-editor .setting-item-contents[data-key="${key}"] select`);
+    const settings = () => JSON.parse(fs.readFileSync(session.server.userSettingsPath, 'utf8'));
+    /** The user settings.json as far as it is written (it may be missing, or half-written mid-save). */
+    const writtenValue = () => {
+      try {
+        return { value: settings()[key] };
+      } catch {
+        return undefined;
+      }
+    };
+    // The Settings UI can redraw the row while a choice is made and show the old value again: the
+    // choice is made again until the user settings.json holds it.
+    const choose = (value, written) => waitFor(async () => {
+      if (writtenValue() && writtenValue().value === written) {
+        return true;
+      }
+      await wb.chooseInSelect(select, value);
+      return undefined;
+    }, () => `the user settings.json to hold ${JSON.stringify(written)} for ${key} (it holds ${JSON.stringify(writtenValue()?.value)})`);
+    await choose('off', 'off');
     await wb.waitForProblemRows((rows) => !hasRule(rows), `${ruleId} to leave the Problems panel`);
     await wb.tab(file).click();
     await wb.editor(file).locator('.view-line').first().waitFor();
     assert.deepEqual((await wb.squiggles(file)).filter((s) => s.line === line && s.start === character), [], 'the squiggle is gone');
-    const settings = () => JSON.parse(fs.readFileSync(session.server.userSettingsPath, 'utf8'));
-    assert.equal(settings()[`s3Policy.lint.${ruleId}`], 'off', 'the Settings UI wrote the user settings.json');
+    assert.equal(settings()[key], 'off', 'the Settings UI wrote the user settings.json');
 
     await wb.tab('Settings').click();
-    await wb.chooseInSelect(select, 'information');
+    await choose('information', undefined);
     await wb.waitForProblemRows(hasRule, `${ruleId} to come back at its default severity`);
     await wb.tab(file).click();
     await wb.squiggleAt(file, line, character);
-    assert.equal(settings()[`s3Policy.lint.${ruleId}`], undefined, 'the default value leaves the user settings.json');
+    assert.equal(settings()[key], undefined, 'the default value leaves the user settings.json');
     assert.equal(await session.page.evaluate(() => globalThis.s3PolicyNoReload), true, 'the page was not reloaded');
   });
 
