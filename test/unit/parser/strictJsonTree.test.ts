@@ -27,7 +27,7 @@ describe('strictJsonTree', () => {
   });
 
   it('builds the same tree for every kind of value, escapes and empty containers', () => {
-    const text = '{"s": "a\\"b\\u00e9\\n", "n": [-0, 1.5e3, 0, -12], "t": true, "f": false, "z": null, "o": {}, "a": [], "deep": {"k": [{"x": [1]}]}, "s": "again"}';
+    const text = '{"s": "a\\"b\\u00e9\\n", "e": "\\/\\\\\\b\\f\\r\\t\\uD83D\\uDE00x", "n": [-0, 1.5e3, 0, -12, 1E+2, -0.25e-3, 7e0], "t": true, "f": false, "z": null, "o": {}, "a": [], "deep": {"k": [{"x": [1]}]}, "s": "again", "\\u0041": "k"}';
     assert.deepEqual(treeContent(strictJsonTree(text)), treeContent(parseTree(text)));
     assert.equal(strictJsonTree(text)?.children?.[0].children?.[1].value, 'a"bé\n');
   });
@@ -66,6 +66,19 @@ describe('strictJsonTree', () => {
       '\uFEFF{"a": 1}',
       '{"a": [1, 2}',
       '{"a": tru}',
+      '{"a": truex}',
+      '{"a": nul}',
+      '{"a": 1.}',
+      '{"a": 1e}',
+      '{"a": 1e+}',
+      '{"a": .5}',
+      '{"a": +1}',
+      '{"a": "\\u12G4"}',
+      '{"a": "\\u12"}',
+      '{"a": "ends with a backslash\\',
+      '"unclosed',
+      '{"a": "line\nbreak"}',
+      '{"a": 1}\u00a0',
     ]) {
       assert.equal(strictJsonTree(text), undefined, JSON.stringify(text));
       assert.equal(strictTreeDisagreement(text), undefined, JSON.stringify(text));
