@@ -82,24 +82,18 @@ export const duplicateKey: Rule = {
   },
 };
 
+/** Objects up to this many members are searched for a repeat pair by pair, which allocates nothing. */
+const PAIRWISE_LIMIT = 16;
+
 /**
  * Calls `report` for each member whose key repeats an earlier one of the same object (the first
  * occurrence is the one kept in the message). Builds no index unless a name repeats.
  */
 function findRepeats(object: Node, ignoreCase: boolean, report: (first: Member, repeat: Member) => void): void {
-  const nameOf = (name: string): string => (ignoreCase ? name.toLowerCase() : name);
-  const names = new Set<string>();
-  let count = 0;
-  for (const property of object.children ?? []) {
-    const keyNode = property.children?.[0];
-    if (keyNode?.type === 'string') {
-      names.add(nameOf(String(keyNode.value)));
-      count++;
-    }
-  }
-  if (names.size === count) {
+  if (!hasRepeat(object.children ?? [], ignoreCase)) {
     return;
   }
+  const nameOf = (name: string): string => (ignoreCase ? name.toLowerCase() : name);
   const first = new Map<string, Member>();
   for (const member of objectMembers(object)) {
     const earlier = first.get(nameOf(member.name));
@@ -109,4 +103,42 @@ function findRepeats(object: Node, ignoreCase: boolean, report: (first: Member, 
       first.set(nameOf(member.name), member);
     }
   }
+}
+
+/** True when two of the properties have the same key (ignoring case if asked). */
+function hasRepeat(properties: readonly Node[], ignoreCase: boolean): boolean {
+  if (properties.length > PAIRWISE_LIMIT) {
+    const names = new Set<string>();
+    let count = 0;
+    for (const property of properties) {
+      const name = keyOf(property, ignoreCase);
+      if (name !== undefined) {
+        names.add(name);
+        count++;
+      }
+    }
+    return names.size !== count;
+  }
+  for (let index = 1; index < properties.length; index++) {
+    const name = keyOf(properties[index], ignoreCase);
+    if (name === undefined) {
+      continue;
+    }
+    for (let earlier = 0; earlier < index; earlier++) {
+      const other = properties[earlier].children?.[0];
+      if (other?.type === 'string' && (ignoreCase ? String(other.value).length === name.length && String(other.value).toLowerCase() === name : other.value === name)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A property's key (lowercased if asked), or undefined when it has no string key. */
+function keyOf(property: Node, ignoreCase: boolean): string | undefined {
+  const keyNode = property.children?.[0];
+  if (keyNode?.type !== 'string') {
+    return undefined;
+  }
+  return ignoreCase ? String(keyNode.value).toLowerCase() : String(keyNode.value);
 }
