@@ -33,7 +33,7 @@ function scalarNodes(node: Node | undefined): Node[] {
 /** Every operator/key pair of a statement's Condition, in document order; computed once per statement. */
 export const conditionEntries = memoizePerObject((statement: PolicyStatement): readonly ConditionEntry[] => {
   const entries: ConditionEntry[] = [];
-  for (const operator of objectMembers(statement.members.get('Condition')?.valueNode)) {
+  for (const operator of objectMembers(statement.elements.Condition?.valueNode)) {
     const { qualifier, base, ifExists } = operatorParts(operator.name);
     for (const key of objectMembers(operator.valueNode)) {
       entries.push({

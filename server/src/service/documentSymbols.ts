@@ -74,9 +74,9 @@ function conditionPhrase(entry: ConditionEntry, effect: string | undefined): str
 
 /** A short description of what a statement does: `Deny s3:* unless HTTPS`, `Allow s3:GetObject to 210987654321`. */
 export function statementSummary(statement: PolicyStatement): string {
-  const effect = stringValue(statement.members.get('Effect')?.valueNode);
-  const notAction = statement.members.get('NotAction');
-  const actions = stringNodes((notAction ?? statement.members.get('Action'))?.valueNode).map((node) => String(node.value));
+  const effect = stringValue(statement.elements.Effect?.valueNode);
+  const notAction = statement.elements.NotAction;
+  const actions = stringNodes((notAction ?? statement.elements.Action)?.valueNode).map((node) => String(node.value));
   let text = effect ?? 'Statement';
   if (actions.length > 0) {
     text += ` ${notAction ? 'all but ' : ''}${actions[0]}${actions.length > 1 ? ` +${actions.length - 1}` : ''}`;
@@ -146,7 +146,7 @@ function memberSymbol(builder: SymbolBuilder, member: Member, depth: number): Do
 }
 
 function statementSymbol(builder: SymbolBuilder, statement: PolicyStatement): DocumentSymbol {
-  const sidNode = statement.members.get('Sid')?.valueNode;
+  const sidNode = statement.elements.Sid?.valueNode;
   const sid = stringValue(sidNode)?.trim();
   const summary = statementSummary(statement);
   const members = objectMembers(statement.node);

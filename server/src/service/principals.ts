@@ -33,7 +33,7 @@ export interface PrincipalValue {
 export const principalValues = memoizePerObject((statement: PolicyStatement): readonly PrincipalValue[] => {
   const values: PrincipalValue[] = [];
   for (const element of ['Principal', 'NotPrincipal'] as const) {
-    const node = statement.members.get(element)?.valueNode;
+    const node = statement.elements[element]?.valueNode;
     if (node?.type === 'string') {
       values.push({ element, type: '*', node, value: String(node.value) });
     }

@@ -56,10 +56,9 @@ export function secureTransportConditions(statement: PolicyStatement, wanted: bo
 export const findSecureTransportDenies = memoizePerObject((policy: PolicyDocument): readonly SecureTransportDeny[] => {
   const denies: SecureTransportDeny[] = [];
   for (const statement of policy.statements) {
-    const get = (name: string) => statement.members.get(name)?.valueNode;
-    const resourceNode = get('Resource');
+    const resourceNode = statement.elements.Resource?.valueNode;
     const conditions = secureTransportConditions(statement, false);
-    if (get('Effect')?.value !== 'Deny' || !resourceNode || !everyonePrincipal(statement) || !isAllS3Actions(get('Action')) || conditions.length === 0) {
+    if (statement.elements.Effect?.valueNode?.value !== 'Deny' || !resourceNode || !everyonePrincipal(statement) || !isAllS3Actions(statement.elements.Action?.valueNode) || conditions.length === 0) {
       continue;
     }
     const deny: SecureTransportDeny = { statement, resourceNode, conditions, coversAll: false, bucketArns: new Set(), objectArns: new Set() };
@@ -91,7 +90,7 @@ export function isComplete(deny: SecureTransportDeny): boolean {
  * that pairs `true` with other keys, such as a TLS-version limit, is deliberate and not listed.
  */
 export function invertedSecureTransportConditions(statement: PolicyStatement): ConditionEntry[] {
-  const effect = stringValue(statement.members.get('Effect')?.valueNode);
+  const effect = stringValue(statement.elements.Effect?.valueNode);
   if (effect === 'Allow') {
     return secureTransportConditions(statement, false);
   }
@@ -102,8 +101,8 @@ export function invertedSecureTransportConditions(statement: PolicyStatement): C
 /** The partition and bucket name the policy is about: from the first S3 ARN of its resources. */
 export function findPolicyBucket(policy: PolicyDocument): { partition: string; bucket: string } | undefined {
   for (const statement of policy.statements) {
-    for (const element of ['Resource', 'NotResource']) {
-      for (const item of stringNodes(statement.members.get(element)?.valueNode)) {
+    for (const element of ['Resource', 'NotResource'] as const) {
+      for (const item of stringNodes(statement.elements[element]?.valueNode)) {
         const match = ANY_S3_ARN.exec(String(item.value));
         if (match) {
           return { partition: match[1], bucket: match[2] };

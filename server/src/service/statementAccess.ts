@@ -85,12 +85,12 @@ function examples(actions: S3Action[]): string {
 
 /** The S3 actions a statement grants: those its Action patterns match, or every S3 action its NotAction does not. */
 export function grantedActions(statement: PolicyStatement): S3Action[] {
-  const notAction = statement.members.get('NotAction')?.valueNode;
+  const notAction = statement.elements.NotAction?.valueNode;
   if (notAction) {
     const excluded = new Set(stringNodes(notAction).flatMap((node) => matchS3Actions(String(node.value))));
     return s3Actions().filter((action) => !excluded.has(action));
   }
-  const actions = new Set(stringNodes(statement.members.get('Action')?.valueNode).flatMap((node) => matchS3Actions(String(node.value))));
+  const actions = new Set(stringNodes(statement.elements.Action?.valueNode).flatMap((node) => matchS3Actions(String(node.value))));
   return s3Actions().filter((action) => actions.has(action));
 }
 

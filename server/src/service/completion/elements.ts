@@ -49,7 +49,7 @@ export function policyElementProposals(context: CursorContext, present: Readonly
 
 /** Proposals for member names of a statement: those not present and not excluded by a present counterpart (Action/NotAction, …). */
 export function statementElementProposals(context: CursorContext, policy: PolicyDocument, statement: PolicyStatement | undefined, present: ReadonlySet<string>): Proposal[] {
-  const effect = statement ? stringValue(statement.members.get('Effect')?.valueNode) : undefined;
+  const effect = statement ? stringValue(statement.elements.Effect?.valueNode) : undefined;
   const values: Record<string, string> = {
     Sid: '"$1"',
     Effect: '"${1|Allow,Deny|}"',

@@ -21,8 +21,8 @@ interface NamedBucket {
 export function namedBuckets(policy: PolicyDocument): NamedBucket[] {
   const found = new Map<string, NamedBucket>();
   for (const statement of policy.statements) {
-    for (const element of ['Resource', 'NotResource']) {
-      for (const node of stringNodes(statement.members.get(element)?.valueNode)) {
+    for (const element of ['Resource', 'NotResource'] as const) {
+      for (const node of stringNodes(statement.elements[element]?.valueNode)) {
         const value = String(node.value);
         const bucket = bucketOfArn(value);
         if (bucket && !/[*?$]/.test(bucket) && !found.has(bucket)) {

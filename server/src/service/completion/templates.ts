@@ -43,7 +43,7 @@ function fixedSids(snippet: Snippet): string[] {
 /** Statement templates for a place in the Statement array; a template whose fixed Sid the policy already has is left out. */
 export function statementTemplateProposals(policy: PolicyDocument): Proposal[] {
   const bucket = namedBuckets(policy)[0]?.bucket;
-  const sids = new Set(policy.statements.map((statement) => stringValue(statement.members.get('Sid')?.valueNode)));
+  const sids = new Set(policy.statements.map((statement) => stringValue(statement.elements.Sid?.valueNode)));
   return Object.entries(snippets as Record<string, Snippet>)
     .filter(([, snippet]) => snippet.prefix !== WHOLE_POLICY_PREFIX && !fixedSids(snippet).some((sid) => sids.has(sid)))
     .map(([name, snippet]) => proposal(name, snippet, bucket));

@@ -30,7 +30,7 @@ export const s3ActionsSupporting = memoize((name: string): ReadonlySet<S3Action>
  */
 const actionLists = memoizePerObject((statement: PolicyStatement): (readonly S3Action[])[] => (statement.members.has('NotAction')
   ? [grantedActions(statement)]
-  : stringNodes(statement.members.get('Action')?.valueNode).map((node) => matchS3Actions(String(node.value)))));
+  : stringNodes(statement.elements.Action?.valueNode).map((node) => matchS3Actions(String(node.value)))));
 
 /**
  * The S3 actions of a statement when none of them supports a key (lowercased name, as the data

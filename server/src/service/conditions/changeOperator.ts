@@ -48,7 +48,7 @@ function textOf(text: string, node: Node): string {
  * given. Undefined when the key cannot move: the target block already tests the same key.
  */
 export function changeOperatorEdits(text: string, statement: PolicyStatement, entry: ConditionEntry, operator: string, valueText?: string): OffsetEdit[] | undefined {
-  const condition = statement.members.get('Condition')?.valueNode;
+  const condition = statement.elements.Condition?.valueNode;
   const block = entry.keyNode.parent?.parent;
   if (condition?.type !== 'object' || block?.type !== 'object' || !entry.valueNode) {
     return undefined;

@@ -4,7 +4,7 @@ import { stringValue } from '../parser/nodeUtils';
 import type { PolicyDocument } from '../parser/policyDocument';
 
 /** The Sids of a policy's statements, collected once per parsed document (a rule asks once per statement). */
-const sidsOf = memoizePerObject((policy: PolicyDocument): Set<string | undefined> => new Set(policy.statements.map((statement) => stringValue(statement.members.get('Sid')?.valueNode))));
+const sidsOf = memoizePerObject((policy: PolicyDocument): Set<string | undefined> => new Set(policy.statements.map((statement) => stringValue(statement.elements.Sid?.valueNode))));
 
 /**
  * The Sids a rule has proposed in one run, so that two statements are never offered the same new

@@ -2,7 +2,7 @@
 import { createScanner, Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { OffsetEdit } from '../policyLanguageTypes';
 import { checkDocumentLimits, MAX_DOCUMENT_LENGTH, nestingLimitExceeded, nestsTooDeep } from './documentLimits';
-import type { Member, PolicyDocument, PolicyStatement, SkippedDocument, SyntaxProblem } from './policyDocument';
+import type { Member, PolicyDocument, PolicyStatement, SkippedDocument, StatementElements, SyntaxProblem } from './policyDocument';
 import { findQuotedSpans } from './quotedSpans';
 import { strictJsonTree } from './strictJsonTree';
 
@@ -212,17 +212,34 @@ export function parsePolicy(text: string): PolicyDocument {
   return withStatements(text, root, syntaxProblems);
 }
 
+/** A statement's members, by name and as its elements. */
+function policyStatement(index: number, node: Node): PolicyStatement {
+  const members = memberMap(node);
+  const elements: StatementElements = {
+    Sid: members.get('Sid'),
+    Effect: members.get('Effect'),
+    Principal: members.get('Principal'),
+    NotPrincipal: members.get('NotPrincipal'),
+    Action: members.get('Action'),
+    NotAction: members.get('NotAction'),
+    Resource: members.get('Resource'),
+    NotResource: members.get('NotResource'),
+    Condition: members.get('Condition'),
+  };
+  return { index, node, members, elements };
+}
+
 /** The policy model over a parsed tree: its top-level members and its statements. */
 function withStatements(text: string, root: Node | undefined, syntaxProblems: SyntaxProblem[]): PolicyDocument {
   const topMembers = memberMap(root);
   const statementNode = topMembers.get('Statement')?.valueNode;
   const statements: PolicyStatement[] = [];
   if (statementNode?.type === 'object') {
-    statements.push({ index: 0, node: statementNode, members: memberMap(statementNode) });
+    statements.push(policyStatement(0, statementNode));
   } else if (statementNode?.type === 'array') {
     (statementNode.children ?? []).forEach((child, index) => {
       if (child.type === 'object') {
-        statements.push({ index, node: child, members: memberMap(child) });
+        statements.push(policyStatement(index, child));
       }
     });
   }

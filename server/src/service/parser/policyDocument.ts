@@ -33,7 +33,28 @@ export interface PolicyStatement {
   node: Node;
   /** Members by exact name; when a name repeats, the last one wins, as in S3. */
   members: Map<string, Member>;
+  /**
+   * The statement elements S3 knows, as in `members` (`elements.Effect` is `members.get('Effect')`):
+   * a field read, where the rules' many lookups by name would each hash the name.
+   */
+  elements: StatementElements;
 }
+
+/** The element names a statement may use, in one object of one shape. */
+export interface StatementElements {
+  Sid: Member | undefined;
+  Effect: Member | undefined;
+  Principal: Member | undefined;
+  NotPrincipal: Member | undefined;
+  Action: Member | undefined;
+  NotAction: Member | undefined;
+  Resource: Member | undefined;
+  NotResource: Member | undefined;
+  Condition: Member | undefined;
+}
+
+/** An element name a statement may use. */
+export type StatementElementName = keyof StatementElements;
 
 /**
  * Why a document was not analysed: it is longer or nested deeper than `parser/documentLimits.ts`

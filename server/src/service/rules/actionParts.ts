@@ -58,8 +58,8 @@ export function actionToken(node: Node): ActionToken | undefined {
 export function actionStrings(policy: PolicyDocument): Node[] {
   const strings: Node[] = [];
   for (const statement of policy.statements) {
-    for (const element of ['Action', 'NotAction']) {
-      for (const node of stringNodes(statement.members.get(element)?.valueNode)) {
+    for (const element of ['Action', 'NotAction'] as const) {
+      for (const node of stringNodes(statement.elements[element]?.valueNode)) {
         if (node.value === '*' || overlapsSyntaxProblem(policy, node)) {
           continue;
         }

@@ -17,8 +17,8 @@ export const actionPrefixCase: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const element of ['Action', 'NotAction']) {
-        for (const node of stringNodes(statement.members.get(element)?.valueNode)) {
+      for (const element of ['Action', 'NotAction'] as const) {
+        for (const node of stringNodes(statement.elements[element]?.valueNode)) {
           const value = String(node.value);
           const match = ACTION_WITH_PREFIX.exec(value);
           if (!match) {

@@ -59,8 +59,8 @@ function neededTypes(actions: readonly S3Action[]): string[] {
 }
 
 function checkStatement(context: RuleContext, statement: PolicyStatement): void {
-  const actionNode = statement.members.get('Action')?.valueNode;
-  const resourceNode = statement.members.get('Resource')?.valueNode;
+  const actionNode = statement.elements.Action?.valueNode;
+  const resourceNode = statement.elements.Resource?.valueNode;
   if (!actionNode || !resourceNode || statement.members.has('NotResource')) {
     return;
   }
@@ -77,7 +77,7 @@ function checkStatement(context: RuleContext, statement: PolicyStatement): void 
     }
     types.forEach((type) => listed.add(type.name));
   }
-  const isDeny = stringValue(statement.members.get('Effect')?.valueNode) === 'Deny';
+  const isDeny = stringValue(statement.elements.Effect?.valueNode) === 'Deny';
   const additions = new Map<string, OffsetEdit[]>();
   const addArn = (arn: string) => additions.get(arn) ?? additions.set(arn, appendToArrayOrWrap(context.policy.text, resourceNode, arn)).get(arn)!;
   for (const node of stringNodes(actionNode)) {

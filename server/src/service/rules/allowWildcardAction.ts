@@ -18,10 +18,10 @@ export const allowWildcardAction: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      if (statement.members.get('Effect')?.valueNode?.value !== 'Allow' || conditionEntries(statement).some((entry) => DELEGATION_KEYS.has(entry.key.toLowerCase()))) {
+      if (statement.elements.Effect?.valueNode?.value !== 'Allow' || conditionEntries(statement).some((entry) => DELEGATION_KEYS.has(entry.key.toLowerCase()))) {
         continue;
       }
-      for (const node of stringNodes(statement.members.get('Action')?.valueNode)) {
+      for (const node of stringNodes(statement.elements.Action?.valueNode)) {
         const action = String(node.value).trim().toLowerCase();
         if (action === '*' || action === 's3:*') {
           context.report(innerRange(node), `"${String(node.value)}" grants every S3 action, including deleting objects, changing the bucket policy and ACLs, and every action AWS adds later. List only the actions needed, such as "s3:GetObject" and "s3:ListBucket" for reading.`);

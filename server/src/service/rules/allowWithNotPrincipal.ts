@@ -14,8 +14,8 @@ export const allowWithNotPrincipal: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      const notPrincipal = statement.members.get('NotPrincipal');
-      if (!notPrincipal || statement.members.get('Effect')?.valueNode?.value !== 'Allow') {
+      const notPrincipal = statement.elements.NotPrincipal;
+      if (!notPrincipal || statement.elements.Effect?.valueNode?.value !== 'Allow') {
         continue;
       }
       const access = restriction(statement).restricted ? '' : describeAccess(grantedActions(statement));

@@ -18,7 +18,7 @@ export const duplicateSid: Rule = {
     const seen = new Set<string>();
     const proposals = sidProposals();
     for (const statement of context.policy.statements) {
-      const node = statement.members.get('Sid')?.valueNode;
+      const node = statement.elements.Sid?.valueNode;
       const sid = stringValue(node);
       if (node === undefined || sid === undefined || sid === '') {
         continue;

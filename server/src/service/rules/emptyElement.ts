@@ -43,15 +43,15 @@ export const emptyElement: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const name of ['Action', 'NotAction', 'Resource', 'NotResource']) {
-        const node = statement.members.get(name)?.valueNode;
+      for (const name of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) {
+        const node = statement.elements[name]?.valueNode;
         if (node?.type === 'array' && isEmpty(node)) {
           const what = name.endsWith('Action') ? 'action' : 'resource';
           context.report(node, `"${name}" is an empty list, so this statement ${name.startsWith('Not') ? `excludes no ${what}` : `applies to no ${what}`}. List the ${what}s it is meant for, or remove the statement.`);
         }
       }
-      for (const name of ['Principal', 'NotPrincipal']) {
-        const members = objectMembers(statement.members.get(name)?.valueNode);
+      for (const name of ['Principal', 'NotPrincipal'] as const) {
+        const members = objectMembers(statement.elements[name]?.valueNode);
         for (const member of members) {
           if (member.valueNode?.type === 'array' && isEmpty(member.valueNode)) {
             context.report(member.valueNode, `"${member.name}" is an empty list and names nobody. List the principals, or remove "${member.name}".`, {
@@ -60,7 +60,7 @@ export const emptyElement: Rule = {
           }
         }
       }
-      const condition = statement.members.get('Condition');
+      const condition = statement.elements.Condition;
       if (condition && condition.valueNode?.type === 'object' && isEmpty(condition.valueNode)) {
         context.report(condition.valueNode, 'The Condition is empty, so it does nothing. Add the conditions you meant, or remove it.', { fixes: removeFix(condition.keyNode, 'Remove the empty Condition') });
       }
@@ -74,7 +74,7 @@ export const emptyElement: Rule = {
           context.report(entry.valueNode, `"${entry.key}" has an empty list of values: ${emptyValuesMeaning(entry)}. List the values, or remove the key.`);
         }
       }
-      const sid = statement.members.get('Sid');
+      const sid = statement.elements.Sid;
       if (sid?.valueNode?.type === 'string' && sid.valueNode.value === '') {
         context.report(sid.valueNode, 'The Sid is empty. Give the statement a short name of letters and digits, or remove the Sid.', { fixes: removeFix(sid.keyNode, 'Remove the empty Sid') });
       }

@@ -23,7 +23,7 @@ export const forAllValuesSingleValued: Rule = {
         continue;
       }
       const plain = `${entry.baseOperator}${entry.ifExists ? 'IfExists' : ''}`;
-      const denyNarrows = statement.members.get('Effect')?.valueNode?.value === 'Deny' && !isNegated(entry.baseOperator) && !entry.ifExists;
+      const denyNarrows = statement.elements.Effect?.valueNode?.value === 'Deny' && !isNegated(entry.baseOperator) && !entry.ifExists;
       const text = context.policy.text;
       const fixes = [
         ...changeOperatorFix(text, statement, entry, plain, { title: `Change to "${plain}"`, isPreferred: !denyNarrows }),

@@ -159,8 +159,8 @@ export const invalidArn: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const element of ['Resource', 'NotResource']) {
-        for (const node of stringNodes(statement.members.get(element)?.valueNode)) {
+      for (const element of ['Resource', 'NotResource'] as const) {
+        for (const node of stringNodes(statement.elements[element]?.valueNode)) {
           const raw = String(node.value);
           if (raw === '*' || PLAIN_S3_ARN.test(raw) || hasMalformingPlaceholder(raw)) {
             continue;

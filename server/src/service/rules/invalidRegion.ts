@@ -16,7 +16,7 @@ import type { Rule, RuleContext } from './rule';
 /** The condition keys whose values are Region codes, by lowercased name (all three are in the AWS data). */
 const REGION_KEYS: ReadonlySet<string> = new Set(['aws:requestedregion', 's3:locationconstraint', 's3:destinationregion']);
 
-const RESOURCE_ELEMENTS = ['Resource', 'NotResource'];
+const RESOURCE_ELEMENTS = ['Resource', 'NotResource'] as const;
 
 /** `EU`: the legacy location constraint of eu-west-1, which S3 still accepts and reports. */
 const LEGACY_LOCATION = 'EU';
@@ -222,7 +222,7 @@ export const invalidRegion: Rule = {
     }
     for (const statement of context.policy.statements) {
       for (const element of RESOURCE_ELEMENTS) {
-        for (const node of stringNodes(statement.members.get(element)?.valueNode)) {
+        for (const node of stringNodes(statement.elements[element]?.valueNode)) {
           const value = String(node.value);
           if (value.includes(':s3express:') && splitArn(value)?.service === 's3express') {
             checkArnRegion(context, node, false);

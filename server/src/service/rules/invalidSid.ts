@@ -22,7 +22,7 @@ export const invalidSid: Rule = {
   check(context) {
     const proposals = sidProposals();
     for (const statement of context.policy.statements) {
-      const node = statement.members.get('Sid')?.valueNode;
+      const node = statement.elements.Sid?.valueNode;
       const sid = stringValue(node);
       if (node === undefined || sid === undefined || /^[A-Za-z0-9]*$/.test(sid)) {
         continue;

@@ -15,7 +15,7 @@ export const invertedSecureTransport: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      const isAllow = statement.members.get('Effect')?.valueNode?.value === 'Allow';
+      const isAllow = statement.elements.Effect?.valueNode?.value === 'Allow';
       for (const entry of invertedSecureTransportConditions(statement)) {
         const node = entry.values[0];
         const flipped = isAllow ? 'true' : 'false';

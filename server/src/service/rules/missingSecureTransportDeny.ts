@@ -12,23 +12,23 @@ const STRICT_FORM = 'a Deny statement for all principals ("*") and s3:* on the b
 
 /** True when some statement lets anyone read objects without restriction: the bucket looks like a static website. */
 function grantsPublicRead(policy: PolicyDocument): boolean {
-  return policy.statements.some((statement) => statement.members.get('Effect')?.valueNode?.value === 'Allow' && everyonePrincipal(statement)
+  return policy.statements.some((statement) => statement.elements.Effect?.valueNode?.value === 'Allow' && everyonePrincipal(statement)
     && !restriction(statement).restricted && grantedActions(statement).some((action) => action.name === 'GetObject'));
 }
 
 /** What a Deny on aws:SecureTransport = false leaves out, in words, and the token to underline. */
 function narrowness(statement: PolicyStatement): { words: string; range?: OffsetRange } {
-  const action = statement.members.get('Action')?.valueNode;
+  const action = statement.elements.Action?.valueNode;
   const parts: string[] = [];
   let range: OffsetRange | undefined;
   if (!isAllS3Actions(action)) {
     const names = stringNodes(action).map((node) => String(node.value));
     parts.push(names.length > 0 ? `only ${names.join(', ')}` : 'only some actions');
-    range = action ?? statement.members.get('NotAction')?.valueNode;
+    range = action ?? statement.elements.NotAction?.valueNode;
   }
   if (!everyonePrincipal(statement)) {
     parts.push('only some principals');
-    range ??= statement.members.get('Principal')?.valueNode ?? statement.members.get('NotPrincipal')?.valueNode;
+    range ??= statement.elements.Principal?.valueNode ?? statement.elements.NotPrincipal?.valueNode;
   }
   return { words: parts.join(' and '), range };
 }
@@ -54,17 +54,17 @@ export const missingSecureTransportDeny: Rule = {
     const statementMember = policy.topMembers.get('Statement');
     const statementNode = statementMember?.valueNode;
     if (!statementMember || (statementNode?.type !== 'array' && statementNode?.type !== 'object') || findSecureTransportDenies(policy).length > 0
-      || policy.statements.some((statement) => statement.members.get('Effect')?.valueNode?.value === 'Deny' && invertedSecureTransportConditions(statement).length > 0)) {
+      || policy.statements.some((statement) => statement.elements.Effect?.valueNode?.value === 'Deny' && invertedSecureTransportConditions(statement).length > 0)) {
       return;
     }
     const website = grantsPublicRead(policy)
       ? ' This policy also grants public read: if the bucket serves a static website through its S3 website endpoint, note that those endpoints speak only HTTP, so an HTTPS-only deny makes the website fail; put CloudFront in front of it to serve it over HTTPS.'
       : '';
-    const partial = policy.statements.find((statement) => statement.members.get('Effect')?.valueNode?.value === 'Deny' && secureTransportConditions(statement, false).length > 0);
+    const partial = policy.statements.find((statement) => statement.elements.Effect?.valueNode?.value === 'Deny' && secureTransportConditions(statement, false).length > 0);
     const fixes = [{ title: 'Add a statement that denies requests over plain HTTP', isPreferred: true, edits: appendToArrayOrWrap(policy.text, statementNode, secureTransportDenyStatement(policy)) }];
     if (partial) {
       const { words, range } = narrowness(partial);
-      const sid = stringValue(partial.members.get('Sid')?.valueNode);
+      const sid = stringValue(partial.elements.Sid?.valueNode);
       const name = sid === undefined ? 'A Deny statement' : `The Deny statement "${sid}"`;
       context.report(range ?? statementMember.keyNode, `${name} refuses plain-HTTP requests, but covers ${words}: everything else is still served over unencrypted HTTP, and compliance checks (AWS Config, Security Hub S3.5, Control Tower) do not count it. The strict form is ${STRICT_FORM}: widen this statement to it, or add it.${website}`, { fixes });
       return;

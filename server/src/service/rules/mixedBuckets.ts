@@ -23,7 +23,7 @@ export const mixedBuckets: Rule = {
     // than two before them has nothing to report.
     const named = new Set<string | undefined>();
     for (const statement of context.policy.statements) {
-      for (const node of stringNodes(statement.members.get('Resource')?.valueNode)) {
+      for (const node of stringNodes(statement.elements.Resource?.valueNode)) {
         named.add(bucketOfArn(String(node.value)));
       }
     }
@@ -34,7 +34,7 @@ export const mixedBuckets: Rule = {
     const resources: { node: Node; bucket: string }[] = [];
     const counts = new Map<string, number>();
     for (const statement of context.policy.statements) {
-      for (const node of stringNodes(statement.members.get('Resource')?.valueNode)) {
+      for (const node of stringNodes(statement.elements.Resource?.valueNode)) {
         const value = String(node.value);
         const bucket = bucketOfArn(value);
         if (!bucket || !isWellFormedBucketName(bucket) || hasMalformingPlaceholder(value)) {

@@ -20,7 +20,7 @@ type Place =
   | { kind: 'condition'; operator: string; family: string | undefined }
   | { kind: 'other'; element: string };
 
-const ELEMENTS_WITHOUT_VARIABLES = ['Action', 'NotAction', 'Principal', 'NotPrincipal'];
+const ELEMENTS_WITHOUT_VARIABLES = ['Action', 'NotAction', 'Principal', 'NotPrincipal'] as const;
 
 let names: string[] | undefined;
 
@@ -150,11 +150,11 @@ export const policyVariableMisuse: Rule = {
         continue;
       }
       withVariables.add(statement);
-      for (const element of ['Resource', 'NotResource']) {
-        stringNodes(statement.members.get(element)?.valueNode).forEach((node) => checkString(context, node, { kind: 'resource' }));
+      for (const element of ['Resource', 'NotResource'] as const) {
+        stringNodes(statement.elements[element]?.valueNode).forEach((node) => checkString(context, node, { kind: 'resource' }));
       }
       for (const element of ELEMENTS_WITHOUT_VARIABLES) {
-        const valueNode = statement.members.get(element)?.valueNode;
+        const valueNode = statement.elements[element]?.valueNode;
         const nodes = valueNode?.type === 'object' ? (valueNode.children ?? []).flatMap((property) => stringNodes(property.children?.[1])) : stringNodes(valueNode);
         nodes.forEach((node) => checkString(context, node, { kind: 'other', element }));
       }

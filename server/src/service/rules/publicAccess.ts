@@ -19,7 +19,7 @@ export const publicAccess: Rule = {
   check(context) {
     for (const statement of context.policy.statements) {
       const everyone = everyonePrincipal(statement);
-      if (statement.members.get('Effect')?.valueNode?.value !== 'Allow' || !everyone) {
+      if (statement.elements.Effect?.valueNode?.value !== 'Allow' || !everyone) {
         continue;
       }
       const { restricted, wildcardEntry } = restriction(statement);

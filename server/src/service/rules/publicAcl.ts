@@ -34,7 +34,7 @@ export const publicAcl: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      const effect = stringValue(statement.members.get('Effect')?.valueNode);
+      const effect = stringValue(statement.elements.Effect?.valueNode);
       for (const entry of conditionEntries(statement)) {
         const negated = /Not(Equals|Like)/.test(entry.baseOperator);
         if (!entry.baseOperator.startsWith('String') || (effect === 'Allow' && negated) || (effect === 'Deny' && !negated) || (effect !== 'Allow' && effect !== 'Deny')) {

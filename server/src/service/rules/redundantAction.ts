@@ -48,8 +48,8 @@ export const redundantAction: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const name of ['Action', 'NotAction']) {
-        const element = statement.members.get(name)?.valueNode;
+      for (const name of ['Action', 'NotAction'] as const) {
+        const element = statement.elements[name]?.valueNode;
         // One entry cannot repeat another: nearly every element is skipped here, before any lookup.
         if (element?.type !== 'array' || (element.children?.length ?? 0) < 2) {
           continue;

@@ -95,8 +95,8 @@ export const redundantResource: Rule = {
   check(context) {
     let httpsDenies: ReadonlySet<PolicyStatement> | undefined;
     for (const statement of context.policy.statements) {
-      for (const name of ['Resource', 'NotResource']) {
-        const list = statement.members.get(name)?.valueNode;
+      for (const name of ['Resource', 'NotResource'] as const) {
+        const list = statement.elements[name]?.valueNode;
         // One entry cannot repeat another: nearly every element is skipped here.
         if (list?.type !== 'array' || (list.children?.length ?? 0) < 2) {
           continue;

@@ -172,9 +172,9 @@ export const redundantStatement: Rule = {
       if (!earlier || earlier === statement || last.get(key) !== statement) {
         continue;
       }
-      const sid = statement.members.get('Sid')?.valueNode;
+      const sid = statement.elements.Sid?.valueNode;
       const edit = removeElementEdit(statement.node);
-      context.report(sid ?? { offset: statement.node.offset, length: 1 }, `This statement repeats statement ${earlier.index + 1}${earlier.members.get('Sid') ? ` ("${String(earlier.members.get('Sid')?.valueNode?.value)}")` : ''}: the same effect, principal, actions, resources and conditions. It adds nothing; remove it.`, {
+      context.report(sid ?? { offset: statement.node.offset, length: 1 }, `This statement repeats statement ${earlier.index + 1}${earlier.elements.Sid ? ` ("${String(earlier.elements.Sid?.valueNode?.value)}")` : ''}: the same effect, principal, actions, resources and conditions. It adds nothing; remove it.`, {
         fixes: edit ? [{ title: 'Remove the repeated statement', isPreferred: false, edits: [edit] }] : [],
       });
     }

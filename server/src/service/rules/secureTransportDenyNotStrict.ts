@@ -39,7 +39,7 @@ function deviations(deny: SecureTransportDeny): Deviation[] {
 }
 
 function strictConditionFix(text: string, deny: SecureTransportDeny, dropsKeys: boolean): PolicyFix {
-  const condition = deny.statement.members.get('Condition')?.valueNode;
+  const condition = deny.statement.elements.Condition?.valueNode;
   const style = detectTextStyle(text);
   const edits = condition ? [{ offset: condition.offset, length: condition.length, content: formatJson(STRICT_CONDITION, lineIndentAt(text, condition.offset), style) }] : [];
   return {
@@ -72,7 +72,7 @@ export const secureTransportDenyNotStrict: Rule = {
       const fix: PolicyFix = minimal
         ? { title: 'Use {"Bool": {"aws:SecureTransport": "false"}}', isPreferred: true, edits: list.map((deviation) => deviation.edit as OffsetEdit) }
         : strictConditionFix(context.policy.text, deny, conditionEntries(deny.statement).length > 1);
-      const conditionKey = deny.statement.members.get('Condition')?.keyNode;
+      const conditionKey = deny.statement.elements.Condition?.keyNode;
       const range = list.length === 1 || !conditionKey ? list[0].range : conditionKey;
       context.report(range, `This statement denies plain HTTP, but with ${list.map((deviation) => deviation.words).join(', ')}. S3 treats it the same, yet stricter compliance scanners (AWS Control Tower CT.S3.PR.8, cdk-nag, Prowler) accept only {"Bool": {"aws:SecureTransport": "false"}} and would report the bucket as not requiring HTTPS.`, { fixes: [fix] });
     }

@@ -24,7 +24,7 @@ export const unrestrictedServicePrincipal: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      if (statement.members.get('Effect')?.valueNode?.value !== 'Allow') {
+      if (statement.elements.Effect?.valueNode?.value !== 'Allow') {
         continue;
       }
       const services = principalValues(statement).filter((principal) => principal.element === 'Principal' && principal.type === 'Service'
@@ -32,7 +32,7 @@ export const unrestrictedServicePrincipal: Rule = {
       if (services.length === 0 || conditionEntries(statement).some((entry) => SOURCE_KEYS.has(entry.key.toLowerCase()))) {
         continue;
       }
-      const resources = stringNodes(statement.members.get('Resource')?.valueNode).map((node) => String(node.value));
+      const resources = stringNodes(statement.elements.Resource?.valueNode).map((node) => String(node.value));
       if (resources.length > 0 && resources.every((resource) => ACCOUNT_LOG_PATH.test(resource))) {
         continue;
       }

@@ -9,8 +9,8 @@ export const unsupportedPrincipalType: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const element of ['Principal', 'NotPrincipal']) {
-        const value = statement.members.get(element)?.valueNode;
+      for (const element of ['Principal', 'NotPrincipal'] as const) {
+        const value = statement.elements[element]?.valueNode;
         for (const property of value?.type === 'object' ? value.children ?? [] : []) {
           const key = property.children?.[0];
           if (key?.value === 'Federated') {

@@ -90,7 +90,7 @@ export const unsupportedServicePrincipalConditionKey: Rule = {
         continue;
       }
       const them = services.length === 1 ? 'the service' : 'these services';
-      const effect: unknown = statement.members.get('Effect')?.valueNode?.value;
+      const effect: unknown = statement.elements.Effect?.valueNode?.value;
       context.report(innerRange(entry.keyNode),
         `Requests from ${serviceList(services)} never carry "${entry.key}": ${why}. ${consequence(effect, outcomeWithoutKey(entry), them)} To restrict a service principal, use aws:SourceArn, aws:SourceAccount, aws:SourceOrgID or aws:SourceOrgPaths, which name the resource, account or organization the service acts for.`);
     }

@@ -107,7 +107,7 @@ export const unsupportedTagConditionKey: Rule = {
       if (!key || !globalTagKeys().has(key)) {
         continue;
       }
-      const effect = stringValue(statement.members.get('Effect')?.valueNode);
+      const effect = stringValue(statement.elements.Effect?.valueNode);
       if (effect !== 'Allow' && effect !== 'Deny') {
         continue;
       }
