@@ -23,14 +23,14 @@ function describeType(name: string): string {
 }
 
 /** What the statement's Resource covers, in words. */
-function describeListed(listed: Set<string>): string {
-  if (listed.size === 1 && listed.has('object')) {
+function describeListed(listed: readonly string[]): string {
+  if (listed.length === 1 && listed[0] === 'object') {
     return 'only objects';
   }
-  if (listed.size === 1 && listed.has('bucket')) {
+  if (listed.length === 1 && listed[0] === 'bucket') {
     return 'only the bucket itself';
   }
-  return `only ${[...listed].map((name) => `${name} ARNs`).join(', ')}`;
+  return `only ${listed.map((name) => `${name} ARNs`).join(', ')}`;
 }
 
 /** The ARNs to add so that `typeName` is covered, derived from the listed ARNs: the bucket from `bucket/*`, `bucket/*` from the bucket. */
@@ -61,40 +61,55 @@ function neededTypes(actions: readonly S3Action[]): string[] {
 function checkStatement(context: RuleContext, statement: PolicyStatement): void {
   const actionNode = statement.elements.Action?.valueNode;
   const resourceNode = statement.elements.Resource?.valueNode;
-  if (!actionNode || !resourceNode || statement.members.has('NotResource')) {
+  if (!actionNode || !resourceNode || statement.elements.NotResource) {
     return;
   }
   const resourceStrings = stringNodes(resourceNode);
   if (resourceStrings.length === 0 || (resourceNode.type === 'array' && resourceStrings.length !== resourceNode.children?.length)) {
     return;
   }
-  const resources = resourceStrings.map((node) => String(node.value));
-  const listed = new Set<string>();
-  for (const resource of resources) {
+  // The resource type names the statement's resources cover: one or two, so a list.
+  const listed: string[] = [];
+  for (const node of resourceStrings) {
+    const resource = String(node.value);
     const types = resourceTypesMatching(resource);
     if (resource === '*' || types.length === 0) {
       return;
     }
-    types.forEach((type) => listed.add(type.name));
+    for (const type of types) {
+      if (!listed.includes(type.name)) {
+        listed.push(type.name);
+      }
+    }
   }
-  const isDeny = stringValue(statement.elements.Effect?.valueNode) === 'Deny';
-  const additions = new Map<string, OffsetEdit[]>();
-  const addArn = (arn: string) => additions.get(arn) ?? additions.set(arn, appendToArrayOrWrap(context.policy.text, resourceNode, arn)).get(arn)!;
+  // What a finding needs to know about the statement, gathered at the first finding (most statements have none).
+  let resources: StatementResources | undefined;
   for (const node of stringNodes(actionNode)) {
     const token = node.value === '*' ? undefined : actionToken(node);
     if (!token?.isS3 || token.name.length === 0) {
       continue;
     }
     const actions = matchS3Actions(token.name);
-    if (actions.length === 0 || actions.some((action) => action.resourceTypes.some((type) => listed.has(type.name)))) {
+    if (actions.length === 0 || actions.some((action) => action.resourceTypes.some((type) => listed.includes(type.name)))) {
       continue;
     }
-    report(context, node, token.value, actions, { listed, resources, addArn, isDeny });
+    resources ??= statementResources(context.policy.text, statement, resourceNode, resourceStrings, listed);
+    report(context, node, token.value, actions, resources);
   }
 }
 
+function statementResources(text: string, statement: PolicyStatement, resourceNode: Node, resourceStrings: readonly Node[], listed: string[]): StatementResources {
+  const additions = new Map<string, OffsetEdit[]>();
+  return {
+    listed,
+    resources: resourceStrings.map((node) => String(node.value)),
+    addArn: (arn) => additions.get(arn) ?? additions.set(arn, appendToArrayOrWrap(text, resourceNode, arn)).get(arn)!,
+    isDeny: stringValue(statement.elements.Effect?.valueNode) === 'Deny',
+  };
+}
+
 interface StatementResources {
-  listed: Set<string>;
+  listed: string[];
   resources: string[];
   /** The edits that add an ARN to the statement's Resource (computed once per ARN, when first asked for). */
   addArn: (arn: string) => OffsetEdit[];
