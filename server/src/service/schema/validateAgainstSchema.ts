@@ -57,18 +57,23 @@ export interface SchemaProblem {
   allowedValues?: unknown[];
 }
 
-function jsonType(node: Node): string {
-  return node.type === 'number' && Number.isInteger(node.value) ? 'integer' : node.type;
-}
-
 /**
  * A schema object with its `$ref` resolved and what the validator derives from it computed once:
  * branches, allowed types, compiled patterns, property schemas by name, required names. Compiled
- * once per root schema and reused for every document.
+ * once per root schema and reused for every document. The keywords read at every node are copied
+ * here too: compiled schemas all have one shape, where the schema objects have one each (a read of
+ * `schema.enum` at a node would see dozens of shapes).
  */
 interface CompiledSchema {
   schema: JsonSchema;
-  types: readonly string[] | undefined;
+  /** The types allowed, as `TYPE_BITS`. */
+  types: number;
+  constValue: unknown;
+  enumValues: readonly unknown[] | undefined;
+  minItems: number | undefined;
+  minProperties: number | undefined;
+  /** Whether the value may need checking at all: a `const`, an `enum` or a `pattern`. */
+  checksValue: boolean;
   branches: CompiledSchema[] | undefined;
   /** Every type the branches allow, for the message when none matches. */
   branchTypes: string[];
@@ -91,12 +96,34 @@ interface CompiledSchema {
 
 const compiledByRoot = new WeakMap<JsonSchema, Map<JsonSchema, CompiledSchema>>();
 
-function typeMatches(types: readonly string[] | undefined, node: Node): boolean {
-  if (types === undefined) {
-    return true;
+/** One bit per JSON type a schema may name (`integer` apart from `number`). */
+const TYPE_BITS: Record<string, number> = { string: 1, number: 2, integer: 4, boolean: 8, null: 16, array: 32, object: 64 };
+/** Every type: the mask of a schema without `type`. */
+const ANY_TYPE = 127;
+
+/** The bits of the types a schema allows. */
+function typeMask(types: readonly string[] | undefined): number {
+  return types === undefined ? ANY_TYPE : types.reduce((mask, type) => mask | (TYPE_BITS[type] ?? 0), 0);
+}
+
+/** True when the node's type is among those of `mask`: a number that is an integer matches `integer` too. */
+function typeMatches(mask: number, node: Node): boolean {
+  switch (node.type) {
+    case 'string':
+      return (mask & 1) !== 0;
+    case 'number':
+      return (mask & 2) !== 0 || ((mask & 4) !== 0 && Number.isInteger(node.value));
+    case 'boolean':
+      return (mask & 8) !== 0;
+    case 'null':
+      return (mask & 16) !== 0;
+    case 'array':
+      return (mask & 32) !== 0;
+    case 'object':
+      return (mask & 64) !== 0;
+    default:
+      return false;
   }
-  const actual = jsonType(node);
-  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
 /** Compiles `schema` and the schemas it refers to against `rootSchema`'s definitions, each once (the cache ends recursion). */
@@ -115,7 +142,12 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
   }
   const compiled: CompiledSchema = {
     schema: resolved,
-    types: resolved.type === undefined ? undefined : typesOf(resolved),
+    types: typeMask(resolved.type === undefined ? undefined : typesOf(resolved)),
+    constValue: resolved.const,
+    enumValues: resolved.enum,
+    minItems: resolved.minItems,
+    minProperties: resolved.minProperties,
+    checksValue: resolved.const !== undefined || resolved.enum !== undefined || resolved.pattern !== undefined,
     branches: undefined,
     branchTypes: [],
     pattern: resolved.pattern === undefined ? undefined : new RegExp(resolved.pattern),
@@ -192,19 +224,12 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
       problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: typesOf(schema) });
       return;
     }
-    const value: unknown = node.value;
-    if (schema.const !== undefined && value !== schema.const) {
-      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: [schema.const] });
-    }
-    if (schema.enum && !schema.enum.includes(value)) {
-      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: schema.enum });
-    }
-    if (compiled.pattern && typeof value === 'string' && !compiled.pattern.test(value)) {
-      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.patternErrorMessage ?? schema.errorMessage });
+    if (compiled.checksValue) {
+      checkValue(node, compiled);
     }
     if (node.type === 'array') {
       const children = node.children ?? [];
-      if (schema.minItems !== undefined && children.length < schema.minItems) {
+      if (compiled.minItems !== undefined && children.length < compiled.minItems) {
         problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
       }
       if (compiled.items) {
@@ -217,6 +242,20 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     }
     if (node.type === 'object') {
       visitObject(node, compiled);
+    }
+  };
+
+  const checkValue = (node: Node, compiled: CompiledSchema): void => {
+    const { schema } = compiled;
+    const value: unknown = node.value;
+    if (compiled.constValue !== undefined && value !== compiled.constValue) {
+      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: [compiled.constValue] });
+    }
+    if (compiled.enumValues && !compiled.enumValues.includes(value)) {
+      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: [...compiled.enumValues] });
+    }
+    if (compiled.pattern && typeof value === 'string' && !compiled.pattern.test(value)) {
+      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.patternErrorMessage ?? schema.errorMessage });
     }
   };
 
@@ -241,7 +280,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
   const visitObject = (node: Node, compiled: CompiledSchema): void => {
     const { schema } = compiled;
     const properties = node.children ?? [];
-    if (schema.minProperties !== undefined || compiled.checksNames) {
+    if (compiled.minProperties !== undefined || compiled.checksNames) {
       // A list, not a Set: the names a schema asks about are few, and most objects have a handful of members.
       const names: unknown[] = [];
       for (const property of properties) {
@@ -250,7 +289,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
           names.push(keyNode.value);
         }
       }
-      if (schema.minProperties !== undefined && names.length < schema.minProperties) {
+      if (compiled.minProperties !== undefined && names.length < compiled.minProperties) {
         problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
       }
       if (compiled.checksNames) {
