@@ -4,6 +4,8 @@ import { replaceStringEdit } from '../edits/jsonEdits';
 import type { Rule } from './rule';
 
 const ACTION_WITH_PREFIX = /^(\s*)([A-Za-z0-9-]+)(\s*):(\s*)(\S*)(\s*)$/;
+/** What ACTION_WITH_PREFIX matches with a lowercase prefix and no space anywhere: nearly every action, settled without capturing. */
+const LOWERCASE_ACTION = /^[a-z0-9-]+:\S*$/;
 
 /**
  * A service prefix written with capitals (`S3:GetObject`) or with spaces around the colon
@@ -20,6 +22,9 @@ export const actionPrefixCase: Rule = {
       for (const element of ['Action', 'NotAction'] as const) {
         for (const node of stringNodes(statement.elements[element]?.valueNode)) {
           const value = String(node.value);
+          if (LOWERCASE_ACTION.test(value)) {
+            continue;
+          }
           const match = ACTION_WITH_PREFIX.exec(value);
           if (!match) {
             continue;
