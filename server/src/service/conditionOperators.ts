@@ -28,6 +28,10 @@ const OPERATOR_PARTS = /^(?:(ForAllValues|ForAnyValue):)?(.*?)(IfExists)?$/s;
 
 /** Splits an operator name into qualifier, base operator and IfExists suffix. */
 export function operatorParts(operator: string): OperatorParts {
+  // Most operators have neither (StringEquals, Bool): no match, no captured copies.
+  if (!operator.startsWith('For') && !operator.endsWith('IfExists')) {
+    return { qualifier: undefined, base: operator, ifExists: false };
+  }
   const [, qualifier, base, ifExists] = OPERATOR_PARTS.exec(operator) ?? [];
   return { qualifier: qualifier as OperatorParts['qualifier'], base: base ?? operator, ifExists: ifExists !== undefined };
 }
