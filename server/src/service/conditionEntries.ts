@@ -20,14 +20,22 @@ export interface ConditionEntry {
   keyNode: Node;
   valueNode: Node | undefined;
   /** The scalar value nodes (strings, booleans, numbers): the value itself, or the items of an array. */
-  values: Node[];
+  values: readonly Node[];
 }
 
-function scalarNodes(node: Node | undefined): Node[] {
+const NO_NODES: readonly Node[] = [];
+
+function isScalar(node: Node): boolean {
+  return node.type !== 'array' && node.type !== 'object';
+}
+
+/** The scalar nodes of a value; an array of scalars only (nearly all) is returned as the tree's own list of children. */
+function scalarNodes(node: Node | undefined): readonly Node[] {
   if (node?.type === 'array') {
-    return (node.children ?? []).filter((child) => child.type !== 'array' && child.type !== 'object');
+    const children = node.children ?? NO_NODES;
+    return children.every(isScalar) ? children : children.filter(isScalar);
   }
-  return node && node.type !== 'object' ? [node] : [];
+  return node && isScalar(node) ? [node] : NO_NODES;
 }
 
 /** Every operator/key pair of a statement's Condition, in document order; computed once per statement. */

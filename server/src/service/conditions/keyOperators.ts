@@ -13,11 +13,7 @@ export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' |
 
 const BASE_OPERATORS: ReadonlySet<string> = new Set(BASE_CONDITION_OPERATORS);
 
-/** The family of a base operator (no qualifier, no IfExists), or undefined when it is not an operator. */
-export function operatorFamily(baseOperator: string): OperatorFamily | undefined {
-  if (!BASE_OPERATORS.has(baseOperator)) {
-    return undefined;
-  }
+function familyOf(baseOperator: string): OperatorFamily {
   if (baseOperator === 'Null' || baseOperator === 'Bool') {
     return baseOperator;
   }
@@ -27,7 +23,15 @@ export function operatorFamily(baseOperator: string): OperatorFamily | undefined
   if (baseOperator.endsWith('IpAddress')) {
     return 'IpAddress';
   }
-  return (['String', 'Numeric', 'Date', 'Arn'] as const).find((family) => baseOperator.startsWith(family));
+  return (['String', 'Numeric', 'Date', 'Arn'] as const).find((family) => baseOperator.startsWith(family)) ?? 'String';
+}
+
+/** The family of every base operator, worked out once. */
+const FAMILY_OF_OPERATOR: ReadonlyMap<string, OperatorFamily> = new Map(BASE_CONDITION_OPERATORS.map((operator) => [operator, familyOf(operator)]));
+
+/** The family of a base operator (no qualifier, no IfExists), or undefined when it is not an operator. */
+export function operatorFamily(baseOperator: string): OperatorFamily | undefined {
+  return FAMILY_OF_OPERATOR.get(baseOperator);
 }
 
 /** The operator families each key type accepts (Null fits every key), the key's own family first. */
@@ -58,6 +62,18 @@ export const TYPE_WORDS: Record<ConditionKeyType, string> = {
  * key whose name ends in "Arn" (`aws:SourceVpcArn`) holds an ARN, so Arn operators fit it too.
  */
 export function acceptedFamilies(key: ConditionKeyInfo): readonly OperatorFamily[] {
+  let families = familiesOfKey.get(key);
+  if (!families) {
+    families = familiesFor(key);
+    familiesOfKey.set(key, families);
+  }
+  return families;
+}
+
+/** The answers of acceptedFamilies, per key of the AWS data (a fixed set). */
+const familiesOfKey = new Map<ConditionKeyInfo, readonly OperatorFamily[]>();
+
+function familiesFor(key: ConditionKeyInfo): readonly OperatorFamily[] {
   const lower = key.name.toLowerCase();
   if (lower === 'aws:epochtime') {
     return ['Date', 'Numeric'];
