@@ -73,7 +73,8 @@ export const placeholder: Rule = {
       return;
     }
     for (const statement of context.policy.statements) {
-      for (const [name, member] of statement.members) {
+      for (const member of statement.members.values()) {
+        const { name } = member;
         if (name === 'Sid' || name === 'Effect') {
           continue;
         }
