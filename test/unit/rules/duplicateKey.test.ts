@@ -85,6 +85,11 @@ describe('duplicateKey', () => {
     assert.deepEqual(underlined(broken, 'duplicateKey'), ['"Bool"']);
   });
 
+  it('compares condition keys by their lowercase form, even where lowercasing changes the length', () => {
+    const text = withCondition('{ "StringEquals": { "aws:PrincipalTag/\u0130d": "a", "aws:principaltag/i\u0307d": "b" } }');
+    assert.deepEqual(findingsOf(text, 'duplicateKey').length, 1);
+  });
+
   it('finds a repeat among many condition keys, in small objects and large ones alike', () => {
     for (const count of [3, 16, 17, 40]) {
       const keys = Array.from({ length: count }, (_, index) => `"aws:PrincipalTag/team${index}": "a"`);

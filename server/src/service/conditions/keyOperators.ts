@@ -13,6 +13,7 @@ export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' |
 
 const BASE_OPERATORS: ReadonlySet<string> = new Set(BASE_CONDITION_OPERATORS);
 
+/** The family of one of BASE_CONDITION_OPERATORS: the String operators are those no other family claims. */
 function familyOf(baseOperator: string): OperatorFamily {
   if (baseOperator === 'Null' || baseOperator === 'Bool') {
     return baseOperator;
@@ -23,7 +24,13 @@ function familyOf(baseOperator: string): OperatorFamily {
   if (baseOperator.endsWith('IpAddress')) {
     return 'IpAddress';
   }
-  return (['String', 'Numeric', 'Date', 'Arn'] as const).find((family) => baseOperator.startsWith(family)) ?? 'String';
+  if (baseOperator.startsWith('Numeric')) {
+    return 'Numeric';
+  }
+  if (baseOperator.startsWith('Date')) {
+    return 'Date';
+  }
+  return baseOperator.startsWith('Arn') ? 'Arn' : 'String';
 }
 
 /** The family of every base operator, worked out once. */

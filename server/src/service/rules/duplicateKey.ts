@@ -126,7 +126,7 @@ function hasRepeat(properties: readonly Node[], ignoreCase: boolean): boolean {
     }
     for (let earlier = 0; earlier < index; earlier++) {
       const other = properties[earlier].children?.[0];
-      if (other?.type === 'string' && (ignoreCase ? String(other.value).length === name.length && String(other.value).toLowerCase() === name : other.value === name)) {
+      if (other?.type === 'string' && (ignoreCase ? String(other.value).toLowerCase() : other.value) === name) {
         return true;
       }
     }
