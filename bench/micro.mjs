@@ -56,6 +56,17 @@ function jsonLanguageService() {
   return service;
 }
 
+/** The settings of the baseline's validation: strict JSON, every problem an error, no schema fetched. */
+const BASELINE_SETTINGS = { comments: 'error', trailingCommas: 'error', schemaValidation: 'error', schemaRequest: 'ignore' };
+
+/** The baseline row on one text: parse + doValidation with VS Code's JSON language service, as VS Code runs it on each change. */
+export function jsonLanguageServiceRow(text, baseline = jsonLanguageService()) {
+  return () => {
+    const doc = TextDocument.create(POLICY_URI, 'json', 1, text);
+    return baseline.doValidation(doc, baseline.parseJSONDocument(doc), BASELINE_SETTINGS);
+  };
+}
+
 /** The string node of the first action of the middle statement: a typical place to ask for completion or hover. */
 function typicalOffset(policy) {
   const statement = policy.statements[Math.floor(policy.statements.length / 2)];
@@ -74,7 +85,6 @@ export async function runMicro(documents, { runs }) {
   const service = ours.getPolicyLanguageService();
   const settings = ours.DEFAULT_LINT_SETTINGS;
   const baseline = jsonLanguageService();
-  const baselineSettings = { comments: 'error', trailingCommas: 'error', schemaValidation: 'error', schemaRequest: 'ignore' };
   const results = {};
   for (const document of documents) {
     const text = document.text;
@@ -86,10 +96,7 @@ export async function runMicro(documents, { runs }) {
     const rows = {
       'JSON.parse': () => JSON.parse(text),
       'jsonc-parser parseTree': () => ours.parseTree(text, []),
-      'vscode-json-languageservice parse + doValidation': () => {
-        const doc = textDocument();
-        return baseline.doValidation(doc, baseline.parseJSONDocument(doc), baselineSettings);
-      },
+      'vscode-json-languageservice parse + doValidation': jsonLanguageServiceRow(text, baseline),
       'our parse (parsePolicy)': () => service.parse(text),
       'our full lint (parse + schema + every rule)': () => service.findProblems(service.parse(text), settings),
       // Lookups memoized per string value (action patterns, ARNs, placeholders) find nothing cached here:

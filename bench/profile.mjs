@@ -7,10 +7,13 @@
 //   node bench/profile.mjs 20 --rules
 //     prints what each rule adds to a lint with every rule off (parse included in the baseline; a
 //     rule that reads schema problems pays for the schema validation too).
+//   node --expose-gc bench/profile.mjs 20 --neighbours
+//     prints our lint ÷ parseTree measured alone and beside the JSON language service or our
+//     completion, with and without the untimed call before each sample (bench/stats.mjs).
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadService } from './micro.mjs';
+import { jsonLanguageServiceRow, loadService } from './micro.mjs';
 import { generatePolicy } from './policies.mjs';
 import { allocationProfile, measureAll } from './stats.mjs';
 
@@ -66,11 +69,39 @@ async function ruleCosts() {
   }
 }
 
+/**
+ * Our lint ÷ parseTree when measured alone and beside a row that uses other code and data (the JSON
+ * language service, our completion), with and without the untimed call before each sample.
+ */
+async function neighbours() {
+  const policy = service.parse(text);
+  const statement = policy.statements[Math.floor(policy.statements.length / 2)];
+  const action = statement.elements.Action?.valueNode;
+  const offset = (action?.type === 'array' ? action.children[0] : action ?? statement.node).offset + 4;
+  const { TextDocument } = await import('vscode-languageserver-textdocument');
+  const document = TextDocument.create('file:///bench/bucket-policy.json', 'json', 1, text);
+  const position = document.positionAt(offset);
+  const pair = { parseTree: () => ours.parseTree(text, []), lint };
+  const beside = {
+    alone: {},
+    'beside the JSON language service': { neighbour: jsonLanguageServiceRow(text) },
+    'beside our completion': { neighbour: () => service.doComplete(document, policy, position, ours.DEFAULT_LINT_SETTINGS) },
+  };
+  for (const callBeforeSample of [false, true]) {
+    for (const [label, extra] of Object.entries(beside)) {
+      const timings = await measureAll({ ...pair, ...extra }, { runs: 150, callBeforeSample });
+      console.log(`${callBeforeSample ? 'with' : 'without'} the call before each sample, ${label}: lint ÷ parseTree ${(timings.lint.medianMs / timings.parseTree.medianMs).toFixed(2)}×`);
+    }
+  }
+}
+
 for (let index = 0; index < 200; index++) {
   lint();
 }
 if (process.argv.includes('--rules')) {
   await ruleCosts();
+} else if (process.argv.includes('--neighbours')) {
+  await neighbours();
 } else if (process.argv.includes('--alloc')) {
   await allocations(500);
 } else {

@@ -72,13 +72,13 @@ function shuffled(items, random) {
  * Times several functions (sync or async) on a shared footing: each is warmed up first, then the
  * `runs` samples are taken in rounds, one sample of each function per round in a new order each
  * round, so that a change in machine load during the measurement weighs on all of them alike and
- * their ratios stay fair, with one untimed call and the young generation emptied before each
- * sample (see below). A
+ * their ratios stay fair, with one untimed call (unless `callBeforeSample` is false) and the young
+ * generation emptied before each sample (see below). A
  * sample is the mean of a batch of calls sized so one sample lasts at least ~1 ms, which keeps
  * timer resolution out of sub-microsecond figures. Returns, per name, the median and the spread
  * of the samples, in milliseconds.
  */
-export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleMs = 1 } = {}) {
+export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleMs = 1, callBeforeSample = true } = {}) {
   const timers = {};
   const batches = {};
   const samples = {};
@@ -103,10 +103,13 @@ export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleM
     for (const name of shuffled(Object.keys(works), nextRandom)) {
       // One call, untimed, brings this function's own code and data back into the processor's
       // caches: otherwise a function pays for the caches the previous one filled with its own, and
-      // the more so the more of them it uses (our full lint on 20 KB read 15–20 % slower after the
-      // JSON language service or our completion than after parseTree, and as fast as alone with
-      // this call). Each function is then timed as it runs in its own process.
-      await timers[name](1);
+      // the more so the more of them it uses. Measured beside the JSON language service, our full
+      // lint on 20 KB read 15–25 % slower than alone in four runs of six; with this call, as fast
+      // as alone (within 6 %) in all five tried (`node --expose-gc bench/profile.mjs 20
+      // --neighbours`). Each function is then timed as it runs in its own process.
+      if (callBeforeSample) {
+        await timers[name](1);
+      }
       // The garbage the previous function left in the young generation is collected here, untimed
       // (with node --expose-gc, as `npm run bench` runs): otherwise its collection is charged to
       // whichever function happens to run next. Each function still pays the collections its own
