@@ -73,9 +73,9 @@ function shuffled(items, random) {
  * `runs` samples are taken in rounds, one sample of each function per round in a new order each
  * round, so that a change in machine load during the measurement weighs on all of them alike and
  * their ratios stay fair, with one untimed call (unless `callBeforeSample` is false) and the young
- * generation emptied before each sample (see below). A
- * sample is the mean of a batch of calls sized so one sample lasts at least ~1 ms, which keeps
- * timer resolution out of sub-microsecond figures. Returns, per name, the median and the spread
+ * generation emptied before each sample (see below). A sample is the mean of a batch of calls
+ * sized so one sample lasts at least ~1 ms, which keeps timer resolution out of sub-microsecond
+ * figures. Returns, per name, the median and the spread
  * of the samples, in milliseconds.
  */
 export async function measureAll(works, { runs = 200, warmupMs = 300, minSampleMs = 1, callBeforeSample = true } = {}) {

@@ -2,6 +2,7 @@
 /** Reading a statement's Condition block as a flat list of operator / key / values entries. */
 import type { Node } from 'jsonc-parser';
 import { operatorParts } from './conditionOperators';
+import { itemNodes } from './parser/nodeUtils';
 import { objectMembers } from './parser/parsePolicy';
 import { memoizePerObject } from './memoizePerObject';
 import type { PolicyStatement } from './parser/policyDocument';
@@ -23,19 +24,8 @@ export interface ConditionEntry {
   values: readonly Node[];
 }
 
-const NO_NODES: readonly Node[] = [];
-
 function isScalar(node: Node): boolean {
   return node.type !== 'array' && node.type !== 'object';
-}
-
-/** The scalar nodes of a value; an array of scalars only (nearly all) is returned as the tree's own list of children. */
-function scalarNodes(node: Node | undefined): readonly Node[] {
-  if (node?.type === 'array') {
-    const children = node.children ?? NO_NODES;
-    return children.every(isScalar) ? children : children.filter(isScalar);
-  }
-  return node && isScalar(node) ? [node] : NO_NODES;
 }
 
 /** Every operator/key pair of a statement's Condition, in document order; computed once per statement. */
@@ -53,7 +43,7 @@ export const conditionEntries = memoizePerObject((statement: PolicyStatement): r
         key: key.name,
         keyNode: key.keyNode,
         valueNode: key.valueNode,
-        values: scalarNodes(key.valueNode),
+        values: itemNodes(key.valueNode, isScalar),
       });
     }
   }

@@ -4,24 +4,33 @@ import type { Node } from 'jsonc-parser';
 const NO_NODES: readonly Node[] = [];
 
 /**
- * The string nodes of an element that may be a string or an array of strings (Action, Resource,
- * principal lists, condition values). Non-string items are skipped; the schema reports them. An
- * array of strings only (nearly all) is returned as the tree's own list of children, not a copy.
+ * The items of a value that may be one item or an array of them, kept by `keep`: the value itself,
+ * or the array's kept children. An array whose children are all kept (nearly always) is returned as
+ * the tree's own list of children, not a copy.
  */
-export function stringNodes(node: Node | undefined): readonly Node[] {
-  if (node?.type === 'string') {
-    return [node];
+export function itemNodes(node: Node | undefined, keep: (item: Node) => boolean): readonly Node[] {
+  if (node?.type !== 'array') {
+    return node && keep(node) ? [node] : NO_NODES;
   }
-  if (node?.type !== 'array' || !node.children) {
-    return NO_NODES;
-  }
-  const { children } = node;
+  const children = node.children ?? NO_NODES;
   for (let index = 0; index < children.length; index++) {
-    if (children[index].type !== 'string') {
-      return children.filter((child) => child.type === 'string');
+    if (!keep(children[index])) {
+      return children.filter(keep);
     }
   }
   return children;
+}
+
+function isString(node: Node): boolean {
+  return node.type === 'string';
+}
+
+/**
+ * The string nodes of an element that may be a string or an array of strings (Action, Resource,
+ * principal lists, condition values). Non-string items are skipped; the schema reports them.
+ */
+export function stringNodes(node: Node | undefined): readonly Node[] {
+  return itemNodes(node, isString);
 }
 
 /** The range of a string node's content, without its quotes. */
