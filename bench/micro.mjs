@@ -70,7 +70,7 @@ export function jsonLanguageServiceRow(text, baseline = jsonLanguageService()) {
 /** The string node of the first action of the middle statement: a typical place to ask for completion or hover. */
 function typicalOffset(policy) {
   const statement = policy.statements[Math.floor(policy.statements.length / 2)];
-  const action = statement.members.get('Action')?.valueNode ?? statement.members.get('Effect')?.valueNode;
+  const action = statement.elements.Action?.valueNode ?? statement.elements.Effect?.valueNode;
   const node = action?.type === 'array' ? action.children[0] : action;
   return node.offset + 4;
 }

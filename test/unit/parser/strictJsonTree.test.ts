@@ -97,9 +97,9 @@ describe('strictJsonTree', () => {
     const policy = parsePolicy(strict);
     assert.deepEqual(policy.syntaxProblems, []);
     assert.equal(policy.statements.length, 1);
-    assert.deepEqual([...policy.statements[0].members.keys()], ['Sid', 'Effect', 'Principal', 'Action', 'Resource']);
+    assert.deepEqual(policy.statements[0].members.map((member) => member.name), ['Sid', 'Effect', 'Principal', 'Action', 'Resource']);
     const withTrailingComma = parsePolicy(strict.replace('/*"}]}', '/*",}]}'));
     assert.equal(withTrailingComma.syntaxProblems.length, 1, 'a trailing comma still takes the long way and is reported');
-    assert.equal(withTrailingComma.statements[0].members.size, 5);
+    assert.equal(withTrailingComma.statements[0].members.length, 5);
   });
 });

@@ -109,7 +109,7 @@ function isActionSpecific(name: string): boolean {
 
 /** The condition keys valid for a statement: every key when it names no specific actions, otherwise the general keys and those its actions list. */
 function keysForStatement(statement: PolicyStatement | undefined): ConditionKeyInfo[] {
-  if (!statement?.members.has('Action')) {
+  if (!statement?.elements.Action) {
     return [...conditionKeys()];
   }
   const supported = new Set(grantedActions(statement).flatMap((action) => action.conditionKeys));

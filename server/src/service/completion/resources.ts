@@ -43,7 +43,7 @@ interface ArnChoice {
 
 /** The actions of a statement that need a resource type, and whether the statement names actions at all. */
 function actionsNeeding(statement: PolicyStatement | undefined, type: 'bucket' | 'object'): S3Action[] {
-  if (!statement?.members.has('Action')) {
+  if (!statement?.elements.Action) {
     return [];
   }
   return grantedActions(statement).filter((action) => action.resourceTypes.some((resourceType) => resourceType.name === type));

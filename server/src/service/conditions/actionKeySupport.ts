@@ -28,7 +28,7 @@ export const s3ActionsSupporting = memoize((name: string): ReadonlySet<S3Action>
  * matches (several lists, as matched and memoized, not merged), or the one list of every S3 action
  * its NotAction leaves out. Computed once per statement.
  */
-const actionLists = memoizePerObject((statement: PolicyStatement): (readonly S3Action[])[] => (statement.members.has('NotAction')
+const actionLists = memoizePerObject((statement: PolicyStatement): (readonly S3Action[])[] => (statement.elements.NotAction !== undefined
   ? [grantedActions(statement)]
   : stringNodes(statement.elements.Action?.valueNode).map((node) => matchS3Actions(String(node.value)))));
 

@@ -212,21 +212,69 @@ export function parsePolicy(text: string): PolicyDocument {
   return withStatements(text, root, syntaxProblems);
 }
 
-/** A statement's members, by name and as its elements. */
+/** Each name once, at its first place, with its last value (as S3 reads a repeated key). */
+function lastOfEachName(members: Member[]): Member[] {
+  return [...new Map(members.map((member) => [member.name, member])).values()];
+}
+
+/**
+ * A statement's members and its elements, in one pass over its properties. A statement of known
+ * names that do not repeat (nearly all) keeps its list as read; no table of names is built.
+ */
 function policyStatement(index: number, node: Node): PolicyStatement {
-  const members = memberMap(node);
-  const elements: StatementElements = {
-    Sid: members.get('Sid'),
-    Effect: members.get('Effect'),
-    Principal: members.get('Principal'),
-    NotPrincipal: members.get('NotPrincipal'),
-    Action: members.get('Action'),
-    NotAction: members.get('NotAction'),
-    Resource: members.get('Resource'),
-    NotResource: members.get('NotResource'),
-    Condition: members.get('Condition'),
-  };
-  return { index, node, members, elements };
+  const elements: StatementElements = { Sid: undefined, Effect: undefined, Principal: undefined, NotPrincipal: undefined, Action: undefined, NotAction: undefined, Resource: undefined, NotResource: undefined, Condition: undefined };
+  const members: Member[] = [];
+  // An unknown name is not looked for among the others: its statement is deduplicated by name instead.
+  let mayRepeat = false;
+  for (const property of node.children ?? []) {
+    const keyNode = property.children?.[0];
+    if (!keyNode || keyNode.type !== 'string') {
+      continue;
+    }
+    const member: Member = { name: String(keyNode.value), keyNode, valueNode: property.children?.[1] };
+    members.push(member);
+    switch (member.name) {
+      case 'Sid':
+        mayRepeat ||= elements.Sid !== undefined;
+        elements.Sid = member;
+        break;
+      case 'Effect':
+        mayRepeat ||= elements.Effect !== undefined;
+        elements.Effect = member;
+        break;
+      case 'Principal':
+        mayRepeat ||= elements.Principal !== undefined;
+        elements.Principal = member;
+        break;
+      case 'NotPrincipal':
+        mayRepeat ||= elements.NotPrincipal !== undefined;
+        elements.NotPrincipal = member;
+        break;
+      case 'Action':
+        mayRepeat ||= elements.Action !== undefined;
+        elements.Action = member;
+        break;
+      case 'NotAction':
+        mayRepeat ||= elements.NotAction !== undefined;
+        elements.NotAction = member;
+        break;
+      case 'Resource':
+        mayRepeat ||= elements.Resource !== undefined;
+        elements.Resource = member;
+        break;
+      case 'NotResource':
+        mayRepeat ||= elements.NotResource !== undefined;
+        elements.NotResource = member;
+        break;
+      case 'Condition':
+        mayRepeat ||= elements.Condition !== undefined;
+        elements.Condition = member;
+        break;
+      default:
+        mayRepeat = true;
+    }
+  }
+  return { index, node, members: mayRepeat ? lastOfEachName(members) : members, elements };
 }
 
 /** The policy model over a parsed tree: its top-level members and its statements. */

@@ -31,11 +31,14 @@ export interface PolicyStatement {
   /** Position of the statement in the Statement array (0 when Statement is a single object). */
   index: number;
   node: Node;
-  /** Members by exact name; when a name repeats, the last one wins, as in S3. */
-  members: Map<string, Member>;
   /**
-   * The statement elements S3 knows, as in `members` (`elements.Effect` is `members.get('Effect')`):
-   * a field read, where the rules' many lookups by name would each hash the name.
+   * Its members in document order, each name once: a name that repeats is at its first place with
+   * its last value, as S3 reads it.
+   */
+  members: readonly Member[];
+  /**
+   * The statement elements S3 knows, by name (`elements.Effect` is the member named "Effect", the
+   * last one if it repeats): a field read, where a lookup by name would hash the name.
    */
   elements: StatementElements;
 }

@@ -73,7 +73,7 @@ export const placeholder: Rule = {
       return;
     }
     for (const statement of context.policy.statements) {
-      for (const member of statement.members.values()) {
+      for (const member of statement.members) {
         const { name } = member;
         if (name === 'Sid' || name === 'Effect') {
           continue;

@@ -54,7 +54,7 @@ function normalised(name: string, node: Node): string {
 /** The statement without its Sid, as a string that is equal for statements that say the same. */
 function signature(statement: PolicyStatement): string {
   const members: string[] = [];
-  for (const member of statement.members.values()) {
+  for (const member of statement.members) {
     if (member.name !== 'Sid') {
       members.push(`${member.name}${MEMBER}${member.valueNode ? normalised(member.name, member.valueNode) : ''}`);
     }
@@ -117,7 +117,7 @@ function membersPrint(node: Node | undefined, valuePrint: (value: Node | undefin
  */
 function roughKey(statement: PolicyStatement): number {
   let print = 0;
-  for (const member of statement.members.values()) {
+  for (const member of statement.members) {
     if (member.name === 'Sid') {
       continue;
     }

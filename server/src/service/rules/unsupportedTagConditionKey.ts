@@ -78,7 +78,7 @@ function advice(statement: PolicyStatement, entry: ConditionEntry, key: Conditio
   }
   const what = key.type === 'ArrayOfString' ? 'tag keys' : 'tags';
   const objectKey = ` ${actionNames(carriers)} send${carriers.length === 1 ? 's' : ''} the object ${what} of the request as "${replacement.written}"`;
-  if (statement.members.has('NotAction')) {
+  if (statement.elements.NotAction !== undefined) {
     return { text: `${moveIt}${objectKey}.`, fixes: [] };
   }
   const others = actions.filter((action) => writesOrTagsObjects(action) && !sending.has(action));
