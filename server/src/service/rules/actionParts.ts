@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
 import { wildcardRegExp } from '../data/awsData';
+import { memoize } from '../data/memoize';
 import { memoizePerObject } from '../memoizePerObject';
 import { stringNodes } from '../parser/nodeUtils';
 import type { PolicyDocument } from '../parser/policyDocument';
@@ -34,23 +35,45 @@ const SPACED_ACTION = /^\s*[A-Za-z0-9-]+\s*:\s*\S*\s*$/;
  */
 export const actionTokens = memoizePerObject((policy: PolicyDocument): readonly ActionToken[] => actionStrings(policy).flatMap((node) => actionToken(node) ?? []));
 
-/** Splits one action string; undefined for strings without a colon and those actionPrefixCase reports as broken by spaces. */
-export function actionToken(node: Node): ActionToken | undefined {
-  const value = String(node.value);
+/** An action string split at its first colon: what an ActionToken knows from the text alone. */
+export interface ActionParts {
+  prefix: string;
+  name: string;
+  isS3: boolean;
+}
+
+/**
+ * Splits an action string; undefined for strings without a colon and those actionPrefixCase reports
+ * as broken by spaces. Memoized by the whole string, the key every rule reading actions has at hand.
+ */
+export const actionParts = memoize((value: string): ActionParts | undefined => {
   const colon = value.indexOf(':');
   if (colon < 0 || (/\s/.test(value) && SPACED_ACTION.test(value))) {
     return undefined;
   }
   const prefix = value.slice(0, colon);
-  const name = value.slice(colon + 1);
+  return {
+    prefix,
+    name: value.slice(colon + 1),
+    isS3: prefix.toLowerCase() === 's3' || (hasWildcard(prefix) && wildcardRegExp(prefix).test('s3')),
+  };
+});
+
+function actionToken(node: Node): ActionToken | undefined {
+  const value = String(node.value);
+  const parts = actionParts(value);
+  if (!parts) {
+    return undefined;
+  }
+  const { prefix, name, isS3 } = parts;
   const plain = node.length === value.length + 2;
   return {
     node,
     value,
     prefix,
     name,
-    nameRange: plain ? { offset: node.offset + 2 + colon, length: name.length } : { offset: node.offset + 1, length: node.length - 2 },
-    isS3: prefix.toLowerCase() === 's3' || (hasWildcard(prefix) && wildcardRegExp(prefix).test('s3')),
+    nameRange: plain ? { offset: node.offset + 2 + prefix.length, length: name.length } : { offset: node.offset + 1, length: node.length - 2 },
+    isS3,
   };
 }
 

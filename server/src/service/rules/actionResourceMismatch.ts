@@ -6,7 +6,7 @@ import { appendToArrayOrWrap } from '../edits/jsonEdits';
 import { stringNodes, stringValue } from '../parser/nodeUtils';
 import type { PolicyStatement } from '../parser/policyDocument';
 import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
-import { actionToken, hasWildcard } from './actionParts';
+import { actionParts, hasWildcard } from './actionParts';
 import type { Rule, RuleContext } from './rule';
 
 const S3_ARN = /^arn:([^:]*):s3:::([^/]+)(\/.*)?$/;
@@ -85,16 +85,17 @@ function checkStatement(context: RuleContext, statement: PolicyStatement): void 
   // What a finding needs to know about the statement, gathered at the first finding (most statements have none).
   let resources: StatementResources | undefined;
   for (const node of stringNodes(actionNode)) {
-    const token = node.value === '*' ? undefined : actionToken(node);
-    if (!token?.isS3 || token.name.length === 0) {
+    const value = String(node.value);
+    const parts = value === '*' ? undefined : actionParts(value);
+    if (!parts?.isS3 || parts.name.length === 0) {
       continue;
     }
-    const actions = matchS3Actions(token.name);
+    const actions = matchS3Actions(parts.name);
     if (actions.length === 0 || actions.some((action) => action.resourceTypes.some((type) => listed.includes(type.name)))) {
       continue;
     }
     resources ??= statementResources(context.policy.text, statement, resourceNode, resourceStrings, listed);
-    report(context, node, token.value, actions, resources);
+    report(context, node, value, actions, resources);
   }
 }
 
