@@ -4,7 +4,7 @@ import type { Node } from 'jsonc-parser';
 import { memoizePerObject } from './memoizePerObject';
 import { objectMembers } from './parser/parsePolicy';
 import { stringNodes } from './parser/nodeUtils';
-import type { PolicyStatement } from './parser/policyDocument';
+import { PolicyStatement, PRINCIPAL_ELEMENTS } from './parser/policyDocument';
 
 /** The unique ID of an IAM role (AROA…) or user (AIDA…), which S3 shows in place of a deleted principal's ARN. */
 export const IAM_UNIQUE_ID = /^(AROA|AIDA)[A-Z0-9]{12,}$/;
@@ -32,7 +32,7 @@ export interface PrincipalValue {
 /** Every principal string of a statement, in document order; computed once per statement. */
 export const principalValues = memoizePerObject((statement: PolicyStatement): readonly PrincipalValue[] => {
   const values: PrincipalValue[] = [];
-  for (const element of ['Principal', 'NotPrincipal'] as const) {
+  for (const element of PRINCIPAL_ELEMENTS) {
     const node = statement.elements[element]?.valueNode;
     if (node?.type === 'string') {
       values.push({ element, type: '*', node, value: String(node.value) });

@@ -3,7 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { ConditionEntry, conditionEntries } from './conditionEntries';
 import { memoizePerObject } from './memoizePerObject';
 import { stringNodes, stringValue } from './parser/nodeUtils';
-import type { PolicyDocument, PolicyStatement } from './parser/policyDocument';
+import { PolicyDocument, PolicyStatement, RESOURCE_ELEMENTS } from './parser/policyDocument';
 import { everyonePrincipal } from './principals';
 
 const BUCKET_ARN = /^arn:(aws[a-z-]*):s3:::([^/*?]+)$/;
@@ -101,7 +101,7 @@ export function invertedSecureTransportConditions(statement: PolicyStatement): C
 /** The partition and bucket name the policy is about: from the first S3 ARN of its resources. */
 export function findPolicyBucket(policy: PolicyDocument): { partition: string; bucket: string } | undefined {
   for (const statement of policy.statements) {
-    for (const element of ['Resource', 'NotResource'] as const) {
+    for (const element of RESOURCE_ELEMENTS) {
       for (const item of stringNodes(statement.elements[element]?.valueNode)) {
         const match = ANY_S3_ARN.exec(String(item.value));
         if (match) {

@@ -59,6 +59,11 @@ export interface StatementElements {
 /** An element name a statement may use. */
 export type StatementElementName = keyof StatementElements;
 
+/** Element pairs the rules read alike, made once (a literal in a loop is a new array each time round). */
+export const ACTION_ELEMENTS = ['Action', 'NotAction'] as const;
+export const RESOURCE_ELEMENTS = ['Resource', 'NotResource'] as const;
+export const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'] as const;
+
 /**
  * Why a document was not analysed: it is longer or nested deeper than `parser/documentLimits.ts`
  * allows. It then has no tree; `documentTooLarge` reports `reason` at `offset`.

@@ -4,7 +4,7 @@ import { wildcardRegExp } from '../data/awsData';
 import { memoize } from '../data/memoize';
 import { memoizePerObject } from '../memoizePerObject';
 import { stringNodes } from '../parser/nodeUtils';
-import type { PolicyDocument } from '../parser/policyDocument';
+import { ACTION_ELEMENTS, PolicyDocument } from '../parser/policyDocument';
 import { overlapsSyntaxProblem } from '../parser/syntaxProblemIndex';
 
 /** An action string from an Action or NotAction element, split at its colon. */
@@ -81,7 +81,7 @@ function actionToken(node: Node): ActionToken | undefined {
 export function actionStrings(policy: PolicyDocument): Node[] {
   const strings: Node[] = [];
   for (const statement of policy.statements) {
-    for (const element of ['Action', 'NotAction'] as const) {
+    for (const element of ACTION_ELEMENTS) {
       for (const node of stringNodes(statement.elements[element]?.valueNode)) {
         if (node.value === '*' || overlapsSyntaxProblem(policy, node)) {
           continue;

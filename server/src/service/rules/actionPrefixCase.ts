@@ -2,6 +2,7 @@
 import { stringNodes } from '../parser/nodeUtils';
 import { replaceStringEdit } from '../edits/jsonEdits';
 import type { Rule } from './rule';
+import { ACTION_ELEMENTS } from '../parser/policyDocument';
 
 const ACTION_WITH_PREFIX = /^(\s*)([A-Za-z0-9-]+)(\s*):(\s*)(\S*)(\s*)$/;
 /** What ACTION_WITH_PREFIX matches with a lowercase prefix and no space anywhere: nearly every action, settled without capturing. */
@@ -19,7 +20,7 @@ export const actionPrefixCase: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const element of ['Action', 'NotAction'] as const) {
+      for (const element of ACTION_ELEMENTS) {
         for (const node of stringNodes(statement.elements[element]?.valueNode)) {
           const value = String(node.value);
           if (LOWERCASE_ACTION.test(value)) {

@@ -3,8 +3,11 @@ import type { Node } from 'jsonc-parser';
 import { conditionEntries, ConditionEntry } from '../conditionEntries';
 import { removeMemberEdit } from '../fixes/removeMember';
 import { objectMembers } from '../parser/parsePolicy';
+import { ACTION_ELEMENTS, PRINCIPAL_ELEMENTS, RESOURCE_ELEMENTS } from '../parser/policyDocument';
 import type { PolicyFix } from '../policyLanguageTypes';
 import type { Rule } from './rule';
+
+const ACTION_AND_RESOURCE_ELEMENTS = [...ACTION_ELEMENTS, ...RESOURCE_ELEMENTS] as const;
 
 function isEmpty(node: Node | undefined): boolean {
   return (node?.type === 'array' || node?.type === 'object') && (node.children ?? []).length === 0;
@@ -43,14 +46,14 @@ export const emptyElement: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const name of ['Action', 'NotAction', 'Resource', 'NotResource'] as const) {
+      for (const name of ACTION_AND_RESOURCE_ELEMENTS) {
         const node = statement.elements[name]?.valueNode;
         if (node?.type === 'array' && isEmpty(node)) {
           const what = name.endsWith('Action') ? 'action' : 'resource';
           context.report(node, `"${name}" is an empty list, so this statement ${name.startsWith('Not') ? `excludes no ${what}` : `applies to no ${what}`}. List the ${what}s it is meant for, or remove the statement.`);
         }
       }
-      for (const name of ['Principal', 'NotPrincipal'] as const) {
+      for (const name of PRINCIPAL_ELEMENTS) {
         const members = objectMembers(statement.elements[name]?.valueNode);
         for (const member of members) {
           if (member.valueNode?.type === 'array' && isEmpty(member.valueNode)) {

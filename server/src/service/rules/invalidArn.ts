@@ -4,6 +4,7 @@ import { stringNodes } from '../parser/nodeUtils';
 import { hasMalformingPlaceholder } from '../placeholders';
 import { partitionProblem, reportValueProblems, ValueProblem } from '../valueProblems';
 import type { Rule } from './rule';
+import { RESOURCE_ELEMENTS } from '../parser/policyDocument';
 
 const BUCKET_LIKE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/;
 const S3_URL = /^s3:\/\/([^/]+)(\/.*)?$/i;
@@ -159,7 +160,7 @@ export const invalidArn: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const element of ['Resource', 'NotResource'] as const) {
+      for (const element of RESOURCE_ELEMENTS) {
         for (const node of stringNodes(statement.elements[element]?.valueNode)) {
           const raw = String(node.value);
           if (raw === '*' || PLAIN_S3_ARN.test(raw) || hasMalformingPlaceholder(raw)) {

@@ -6,7 +6,7 @@ import { conditionKey, conditionKeys } from '../data/awsData';
 import { replaceStringEdit } from '../edits/jsonEdits';
 import { lowerBound } from '../lowerBound';
 import { stringNodes } from '../parser/nodeUtils';
-import type { PolicyStatement } from '../parser/policyDocument';
+import { PolicyStatement, RESOURCE_ELEMENTS } from '../parser/policyDocument';
 import { overlapsSyntaxProblem } from '../parser/syntaxProblemIndex';
 import type { PolicyFix } from '../policyLanguageTypes';
 import { CURRENT_POLICY_VERSION, LEGACY_POLICY_VERSION } from '../policyVersions';
@@ -150,7 +150,7 @@ export const policyVariableMisuse: Rule = {
         continue;
       }
       withVariables.add(statement);
-      for (const element of ['Resource', 'NotResource'] as const) {
+      for (const element of RESOURCE_ELEMENTS) {
         stringNodes(statement.elements[element]?.valueNode).forEach((node) => checkString(context, node, { kind: 'resource' }));
       }
       for (const element of ELEMENTS_WITHOUT_VARIABLES) {

@@ -6,6 +6,7 @@ import { removeElementEdit } from '../edits/removeArrayElement';
 import { stringNodes } from '../parser/nodeUtils';
 import { hasWildcard } from './actionParts';
 import type { Rule } from './rule';
+import { ACTION_ELEMENTS } from '../parser/policyDocument';
 
 interface ListedAction {
   node: Node;
@@ -48,7 +49,7 @@ export const redundantAction: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const name of ['Action', 'NotAction'] as const) {
+      for (const name of ACTION_ELEMENTS) {
         const element = statement.elements[name]?.valueNode;
         // One entry cannot repeat another: nearly every element is skipped here, before any lookup.
         if (element?.type !== 'array' || (element.children?.length ?? 0) < 2) {

@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { removeElementEdit } from '../edits/removeArrayElement';
 import { stringNodes } from '../parser/nodeUtils';
-import type { PolicyStatement } from '../parser/policyDocument';
+import { PolicyStatement, RESOURCE_ELEMENTS } from '../parser/policyDocument';
 import { findSecureTransportDenies } from '../secureTransport';
 import { hasWildcard } from './actionParts';
 import type { Rule } from './rule';
@@ -95,7 +95,7 @@ export const redundantResource: Rule = {
   check(context) {
     let httpsDenies: ReadonlySet<PolicyStatement> | undefined;
     for (const statement of context.policy.statements) {
-      for (const name of ['Resource', 'NotResource'] as const) {
+      for (const name of RESOURCE_ELEMENTS) {
         const list = statement.elements[name]?.valueNode;
         // One entry cannot repeat another: nearly every element is skipped here.
         if (list?.type !== 'array' || (list.children?.length ?? 0) < 2) {

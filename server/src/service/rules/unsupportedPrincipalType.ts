@@ -1,5 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Rule } from './rule';
+import { PRINCIPAL_ELEMENTS } from '../parser/policyDocument';
 
 /** A `Federated` principal: S3 bucket policies cannot name SAML or web-identity principals (Access Analyzer "Federated principal not supported"). */
 export const unsupportedPrincipalType: Rule = {
@@ -9,7 +10,7 @@ export const unsupportedPrincipalType: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      for (const element of ['Principal', 'NotPrincipal'] as const) {
+      for (const element of PRINCIPAL_ELEMENTS) {
         const value = statement.elements[element]?.valueNode;
         for (const property of value?.type === 'object' ? value.children ?? [] : []) {
           const key = property.children?.[0];
