@@ -88,6 +88,14 @@ interface CompiledSchema {
   alternatives: readonly (readonly string[])[][];
   /** …and sets of names that must not all be present together. */
   exclusives: readonly (readonly string[])[];
+  /**
+   * A bit for each name the three above mention, so the names an object has are one number, and
+   * each of them as bits (in the same order).
+   */
+  nameBits: Map<string, number>;
+  requiredBits: readonly number[];
+  alternativeBits: readonly (readonly number[])[];
+  exclusiveBits: readonly number[];
   /** True when the schema says nothing but "one of these branches": the matching branch is all there is to check. */
   onlyBranches: boolean;
   /** True when an object's member names must be looked up (required names, alternatives, exclusives). */
@@ -163,8 +171,16 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     exclusives: (resolved.allOf ?? []).flatMap((clause) => (clause.not?.required ? [clause.not.required] : [])),
     onlyBranches: false,
     checksNames: false,
+    nameBits: new Map(),
+    requiredBits: [],
+    alternativeBits: [],
+    exclusiveBits: [],
   };
   compiled.checksNames = compiled.required.length > 0 || compiled.alternatives.length > 0 || compiled.exclusives.length > 0;
+  const bitsOf = (names: readonly string[]): number => names.reduce((bits, name) => bits | nameBit(compiled.nameBits, name), 0);
+  compiled.requiredBits = compiled.required.map((name) => bitsOf([name]));
+  compiled.alternativeBits = compiled.alternatives.map((alternatives) => alternatives.map(bitsOf));
+  compiled.exclusiveBits = compiled.exclusives.map(bitsOf);
   // Registered before the schemas it refers to are compiled, so recursive definitions end.
   cache.set(schema, compiled);
   const branches = resolved.oneOf ?? resolved.anyOf;
@@ -259,20 +275,21 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     }
   };
 
-  const visitRequired = (node: Node, compiled: CompiledSchema, present: (name: string) => boolean): void => {
-    for (const name of compiled.required) {
-      if (!present(name)) {
-        problems.push({ kind: 'missingProperty', node, path: here(), names: [name] });
+  const visitRequired = (node: Node, compiled: CompiledSchema, present: number): void => {
+    const { requiredBits, alternativeBits, exclusiveBits } = compiled;
+    for (let index = 0; index < requiredBits.length; index++) {
+      if ((present & requiredBits[index]) === 0) {
+        problems.push({ kind: 'missingProperty', node, path: here(), names: [compiled.required[index]] });
       }
     }
-    for (const alternatives of compiled.alternatives) {
-      if (!alternatives.some((names) => names.every(present))) {
-        problems.push({ kind: 'missingProperty', node, path: here(), names: alternatives.flat() });
+    for (let index = 0; index < alternativeBits.length; index++) {
+      if (!alternativeBits[index].some((bits) => (present & bits) === bits)) {
+        problems.push({ kind: 'missingProperty', node, path: here(), names: compiled.alternatives[index].flat() });
       }
     }
-    for (const exclusive of compiled.exclusives) {
-      if (exclusive.every(present)) {
-        problems.push({ kind: 'conflictingProperties', node, path: here(), names: [...exclusive] });
+    for (let index = 0; index < exclusiveBits.length; index++) {
+      if ((present & exclusiveBits[index]) === exclusiveBits[index]) {
+        problems.push({ kind: 'conflictingProperties', node, path: here(), names: [...compiled.exclusives[index]] });
       }
     }
   };
@@ -281,19 +298,20 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     const { schema } = compiled;
     const properties = node.children ?? [];
     if (compiled.minProperties !== undefined || compiled.checksNames) {
-      // A list, not a Set: the names a schema asks about are few, and most objects have a handful of members.
-      const names: unknown[] = [];
+      let count = 0;
+      let present = 0;
       for (const property of properties) {
         const keyNode = property.children?.[0];
         if (keyNode?.type === 'string') {
-          names.push(keyNode.value);
+          count++;
+          present |= compiled.nameBits.get(keyNode.value as string) ?? 0;
         }
       }
-      if (compiled.minProperties !== undefined && names.length < compiled.minProperties) {
+      if (compiled.minProperties !== undefined && count < compiled.minProperties) {
         problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
       }
       if (compiled.checksNames) {
-        visitRequired(node, compiled, (name) => names.includes(name));
+        visitRequired(node, compiled, present);
       }
     }
     for (const property of properties) {
@@ -326,6 +344,19 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
 
   visit(root, compile(rootSchema, rootSchema, cache));
   return problems;
+}
+
+/** The bit of `name` in `bits`, given the next free one the first time it is asked for. */
+function nameBit(bits: Map<string, number>, name: string): number {
+  let bit = bits.get(name);
+  if (bit === undefined) {
+    if (bits.size >= 31) {
+      throw new Error('The schema names more than 31 properties in required, anyOf and not clauses of one object.');
+    }
+    bit = 1 << bits.size;
+    bits.set(name, bit);
+  }
+  return bit;
 }
 
 function withoutRef(schema: JsonSchema): JsonSchema {
