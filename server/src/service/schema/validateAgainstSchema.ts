@@ -80,6 +80,8 @@ interface CompiledSchema {
   pattern: RegExp | undefined;
   items: CompiledSchema | undefined;
   properties: Map<string, CompiledSchema>;
+  /** `properties` again, for looking up the names read from a document. */
+  propertyTable: NameTable<CompiledSchema>;
   /** `additionalProperties`: false forbids other names, a schema validates their values. */
   additional: false | CompiledSchema | undefined;
   namePattern: RegExp | undefined;
@@ -92,7 +94,7 @@ interface CompiledSchema {
    * A bit for each name the three above mention, so the names an object has are one number, and
    * each of them as bits (in the same order).
    */
-  nameBits: Map<string, number>;
+  nameBits: NameTable<number>;
   requiredBits: readonly number[];
   alternativeBits: readonly (readonly number[])[];
   exclusiveBits: readonly number[];
@@ -100,6 +102,31 @@ interface CompiledSchema {
   onlyBranches: boolean;
   /** True when an object's member names must be looked up (required names, alternatives, exclusives). */
   checksNames: boolean;
+}
+
+/**
+ * A lookup by name among the few names of one schema object, bucketed by length: a name read from a
+ * document is compared with the one or two names of its length, where a Map would first hash it
+ * (each document's names are new strings, so each would be hashed).
+ */
+class NameTable<T> {
+  private readonly byLength: ([string, T][] | undefined)[] = [];
+
+  set(name: string, value: T): void {
+    (this.byLength[name.length] ??= []).push([name, value]);
+  }
+
+  get(name: string): T | undefined {
+    const entries = name.length < this.byLength.length ? this.byLength[name.length] : undefined;
+    if (entries !== undefined) {
+      for (const [candidate, value] of entries) {
+        if (candidate === name) {
+          return value;
+        }
+      }
+    }
+    return undefined;
+  }
 }
 
 const compiledByRoot = new WeakMap<JsonSchema, Map<JsonSchema, CompiledSchema>>();
@@ -161,6 +188,7 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     pattern: resolved.pattern === undefined ? undefined : new RegExp(resolved.pattern),
     items: undefined,
     properties: new Map(),
+    propertyTable: new NameTable(),
     additional: resolved.additionalProperties === false ? false : undefined,
     namePattern: resolved.propertyNames?.pattern === undefined ? undefined : new RegExp(resolved.propertyNames.pattern),
     required: resolved.required ?? [],
@@ -171,16 +199,18 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     exclusives: (resolved.allOf ?? []).flatMap((clause) => (clause.not?.required ? [clause.not.required] : [])),
     onlyBranches: false,
     checksNames: false,
-    nameBits: new Map(),
+    nameBits: new NameTable(),
     requiredBits: [],
     alternativeBits: [],
     exclusiveBits: [],
   };
   compiled.checksNames = compiled.required.length > 0 || compiled.alternatives.length > 0 || compiled.exclusives.length > 0;
-  const bitsOf = (names: readonly string[]): number => names.reduce((bits, name) => bits | nameBit(compiled.nameBits, name), 0);
+  const bits = new Map<string, number>();
+  const bitsOf = (names: readonly string[]): number => names.reduce((mask, name) => mask | nameBit(bits, name), 0);
   compiled.requiredBits = compiled.required.map((name) => bitsOf([name]));
   compiled.alternativeBits = compiled.alternatives.map((alternatives) => alternatives.map(bitsOf));
   compiled.exclusiveBits = compiled.exclusives.map(bitsOf);
+  bits.forEach((bit, name) => compiled.nameBits.set(name, bit));
   // Registered before the schemas it refers to are compiled, so recursive definitions end.
   cache.set(schema, compiled);
   const branches = resolved.oneOf ?? resolved.anyOf;
@@ -193,7 +223,9 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     compiled.items = compile(resolved.items, rootSchema, cache);
   }
   for (const [name, property] of Object.entries(resolved.properties ?? {})) {
-    compiled.properties.set(name, compile(property, rootSchema, cache));
+    const compiledProperty = compile(property, rootSchema, cache);
+    compiled.properties.set(name, compiledProperty);
+    compiled.propertyTable.set(name, compiledProperty);
   }
   if (typeof resolved.additionalProperties === 'object') {
     compiled.additional = compile(resolved.additionalProperties, rootSchema, cache);
@@ -325,7 +357,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
         problems.push({ kind: 'invalidPropertyName', node: keyNode, path: here(name), schemaMessage: schema.propertyNames?.patternErrorMessage });
         continue;
       }
-      const propertySchema = compiled.properties.get(name);
+      const propertySchema = compiled.propertyTable.get(name);
       if (propertySchema) {
         if (valueNode) {
           path.push(name);
