@@ -57,15 +57,18 @@ export const duplicateKey: Rule = {
         : `"${repeat.name}" repeats "${first.name}": condition keys are case-insensitive, so S3 keeps only one of them. Merge their values under one key.`, { fixes: merge ? [merge] : [] });
     };
     // `parentKey` is the key whose value holds `node` (arrays pass theirs on); the members of an
-    // object under "Condition" → operator are condition keys, compared ignoring case.
-    const visit = (node: Node | undefined, key: string | undefined, parentKey: string | undefined): void => {
-      if (node?.type === 'array') {
+    // object under "Condition" → operator are condition keys, compared ignoring case. Only objects
+    // and arrays are visited: the strings and other leaves, most of the tree, hold no keys.
+    const visit = (node: Node, key: string | undefined, parentKey: string | undefined): void => {
+      if (node.type === 'array') {
         for (const child of node.children ?? []) {
-          visit(child, key, parentKey);
+          if (child.type === 'object' || child.type === 'array') {
+            visit(child, key, parentKey);
+          }
         }
         return;
       }
-      if (node?.type !== 'object' || !node.children) {
+      if (!node.children) {
         return;
       }
       if (node.children.length > 1) {
@@ -73,12 +76,16 @@ export const duplicateKey: Rule = {
       }
       for (const property of node.children) {
         const keyNode = property.children?.[0];
-        if (keyNode?.type === 'string') {
-          visit(property.children?.[1], String(keyNode.value), key);
+        const valueNode = property.children?.[1];
+        if (keyNode?.type === 'string' && (valueNode?.type === 'object' || valueNode?.type === 'array')) {
+          visit(valueNode, String(keyNode.value), key);
         }
       }
     };
-    visit(context.policy.root, undefined, undefined);
+    const { root } = context.policy;
+    if (root?.type === 'object' || root?.type === 'array') {
+      visit(root, undefined, undefined);
+    }
   },
 };
 
