@@ -133,17 +133,12 @@ function roughKey(statement: PolicyStatement): number {
 
 /** The statements that share their rough key with another one: only those can repeat each other. */
 function candidates(statements: readonly PolicyStatement[]): PolicyStatement[] {
-  const groups = new Map<number, PolicyStatement[]>();
-  for (const statement of statements) {
-    const key = roughKey(statement);
-    const group = groups.get(key);
-    if (group) {
-      group.push(statement);
-    } else {
-      groups.set(key, [statement]);
-    }
+  const keys = statements.map(roughKey);
+  const counts = new Map<number, number>();
+  for (const key of keys) {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...groups.values()].filter((group) => group.length > 1).flat().sort((a, b) => a.index - b.index);
+  return statements.filter((_, index) => (counts.get(keys[index]) ?? 0) > 1);
 }
 
 /**
