@@ -1,16 +1,19 @@
 /* S3 Bucket Policy — MIT License. */
 import { arnFieldOffset, nonBucketResourceType, PARTITIONS, replaceArnField, splitArn } from '../arns';
+import { memoize } from '../data/memoize';
 import { stringNodes } from '../parser/nodeUtils';
+import { RESOURCE_ELEMENTS } from '../parser/policyDocument';
 import { hasMalformingPlaceholder } from '../placeholders';
 import { partitionProblem, reportValueProblems, ValueProblem } from '../valueProblems';
 import type { Rule } from './rule';
-import { RESOURCE_ELEMENTS } from '../parser/policyDocument';
 
 const BUCKET_LIKE = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/;
 const S3_URL = /^s3:\/\/([^/]+)(\/.*)?$/i;
 const IP_ADDRESS = /^\d{1,3}(\.\d{1,3}){3}$/;
 /** The usual well-formed bucket or object ARN, accepted without the field-by-field reading. */
 const PLAIN_S3_ARN = new RegExp(`^arn:(${PARTITIONS.join('|')}):s3:::(?![\\d.]+(/|$))(?!\\S*\\.\\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/(\\S|\\S.*\\S))?$`);
+/** PLAIN_S3_ARN's verdict per resource text: the same few ARNs come back in every statement and on every keystroke. */
+const isPlainS3Arn = memoize((value: string): boolean => PLAIN_S3_ARN.test(value));
 
 function prefixProblems(value: string): ValueProblem[] {
   const url = S3_URL.exec(value);
@@ -163,7 +166,7 @@ export const invalidArn: Rule = {
       for (const element of RESOURCE_ELEMENTS) {
         for (const node of stringNodes(statement.elements[element]?.valueNode)) {
           const raw = String(node.value);
-          if (raw === '*' || PLAIN_S3_ARN.test(raw) || hasMalformingPlaceholder(raw)) {
+          if (raw === '*' || isPlainS3Arn(raw) || hasMalformingPlaceholder(raw)) {
             continue;
           }
           const value = raw.trimStart();
