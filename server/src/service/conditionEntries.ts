@@ -2,6 +2,7 @@
 /** Reading a statement's Condition block as a flat list of operator / key / values entries. */
 import type { Node } from 'jsonc-parser';
 import { operatorParts } from './conditionOperators';
+import { memoize } from './data/memoize';
 import { itemNodes } from './parser/nodeUtils';
 import { objectMembers } from './parser/parsePolicy';
 import { memoizePerObject } from './memoizePerObject';
@@ -18,11 +19,18 @@ export interface ConditionEntry {
   ifExists: boolean;
   /** The key as written, e.g. `aws:SourceIp`. */
   key: string;
+  /**
+   * The key lowercased, as condition keys compare (`aws:sourceip`). The same string on every lint,
+   * so the rules' many lookups by it find its hash already computed.
+   */
+  lowerKey: string;
   keyNode: Node;
   valueNode: Node | undefined;
   /** The scalar value nodes (strings, booleans, numbers): the value itself, or the items of an array. */
   values: readonly Node[];
 }
+
+const lowerCased = memoize((key: string): string => key.toLowerCase());
 
 function isScalar(node: Node): boolean {
   return node.type !== 'array' && node.type !== 'object';
@@ -41,6 +49,7 @@ export const conditionEntries = memoizePerObject((statement: PolicyStatement): r
         qualifier,
         ifExists,
         key: key.name,
+        lowerKey: lowerCased(key.name),
         keyNode: key.keyNode,
         valueNode: key.valueNode,
         values: itemNodes(key.valueNode, isScalar),

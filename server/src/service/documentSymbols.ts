@@ -56,7 +56,7 @@ function principalPart(statement: PolicyStatement, effect: string | undefined): 
 
 function conditionPhrase(entry: ConditionEntry, effect: string | undefined): string {
   const value = entry.values[0] ? String(entry.values[0].value) : '';
-  const key = entry.key.toLowerCase();
+  const key = entry.lowerKey;
   const { base } = operatorParts(entry.operator);
   if (key === 'aws:securetransport' && base === 'Bool') {
     const secure = value === 'true';

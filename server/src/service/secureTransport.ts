@@ -45,7 +45,7 @@ export function booleanValue(entry: ConditionEntry): boolean | undefined {
 /** The `Bool`/`BoolIfExists` entries of a statement that test aws:SecureTransport against `wanted`. */
 export function secureTransportConditions(statement: PolicyStatement, wanted: boolean): ConditionEntry[] {
   return conditionEntries(statement).filter((entry) => entry.baseOperator === 'Bool' && entry.qualifier === undefined
-    && entry.key.toLowerCase() === 'aws:securetransport' && booleanValue(entry) === wanted);
+    && entry.lowerKey === 'aws:securetransport' && booleanValue(entry) === wanted);
 }
 
 /**

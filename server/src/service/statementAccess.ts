@@ -48,7 +48,7 @@ function isFixed(key: string, value: string): boolean {
 export function restriction(statement: PolicyStatement): Restriction {
   let wildcardEntry: ConditionEntry | undefined;
   for (const entry of conditionEntries(statement)) {
-    const key = entry.key.toLowerCase();
+    const key = entry.lowerKey;
     if (!RESTRICTING_KEYS.has(key) || !POSITIVE_OPERATORS.has(entry.baseOperator) || entry.ifExists || entry.qualifier === 'ForAllValues' || entry.values.length === 0) {
       continue;
     }

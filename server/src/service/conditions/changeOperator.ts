@@ -58,7 +58,7 @@ export function changeOperatorEdits(text: string, statement: PolicyStatement, en
   const member = `${textOf(text, entry.keyNode)}:${isSpaced(text) ? ' ' : ''}${value}`;
   const target = objectMembers(condition).find((candidate) => candidate.name === operator && candidate.valueNode?.type === 'object');
   if (target?.valueNode) {
-    const lowerKey = entry.key.toLowerCase();
+    const { lowerKey } = entry;
     const removal = removeMemberEdit(alone ? entry.operatorNode : entry.keyNode);
     if (objectMembers(target.valueNode).some((other) => other.name.toLowerCase() === lowerKey) || !removal) {
       return undefined;

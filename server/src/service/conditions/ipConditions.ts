@@ -22,7 +22,7 @@ export interface NonPublicValue {
 
 /** The values of an aws:SourceIp entry of ipConditionEntries that are private, loopback or link-local. */
 export const nonPublicSourceIps = memoizePerObject((entry: ConditionEntry): readonly NonPublicValue[] => {
-  if (entry.key.toLowerCase() !== 'aws:sourceip') {
+  if (entry.lowerKey !== 'aws:sourceip') {
     return [];
   }
   return entry.values.flatMap((node) => {

@@ -102,7 +102,7 @@ export interface KeyFit {
 
 /** Whether an entry's operator family fits its key's type; unknown keys and unknown operators count as fitting. */
 export function keyFit(entry: ConditionEntry): KeyFit {
-  const key = conditionKey(entry.key);
+  const key = conditionKey(entry.lowerKey);
   const family = operatorFamily(entry.baseOperator);
   const fits = !key || !family || family === 'Null' || acceptedFamilies(key).includes(family);
   return { key, family, fits };

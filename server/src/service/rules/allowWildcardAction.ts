@@ -18,7 +18,7 @@ export const allowWildcardAction: Rule = {
   runsOnBrokenDocuments: true,
   check(context) {
     for (const statement of context.policy.statements) {
-      if (statement.elements.Effect?.valueNode?.value !== 'Allow' || conditionEntries(statement).some((entry) => DELEGATION_KEYS.has(entry.key.toLowerCase()))) {
+      if (statement.elements.Effect?.valueNode?.value !== 'Allow' || conditionEntries(statement).some((entry) => DELEGATION_KEYS.has(entry.lowerKey))) {
         continue;
       }
       for (const node of stringNodes(statement.elements.Action?.valueNode)) {

@@ -3,9 +3,8 @@ import type { Node } from 'jsonc-parser';
 import type { ConditionEntry } from '../conditionEntries';
 import { isNegated } from '../conditions/keyOperators';
 import { policyConditionEntries, StatementEntry } from '../conditions/policyConditions';
-import { dateProblem, FormatProblem, intendedValue, isBase64, isBooleanText, isNumberText, VALUE_FORMATS, ValueFormat } from '../conditions/valueFormats';
+import { dateProblem, FormatProblem, intendedValue, isBase64, isBooleanText, isNumberText, VALUE_FORMATS } from '../conditions/valueFormats';
 import { wildcardRegExp } from '../data/awsData';
-import { memoize } from '../data/memoize';
 import { replaceStringEdit } from '../edits/jsonEdits';
 import { hasMalformingPlaceholder } from '../placeholders';
 import type { PolicyFix, RuleSeverity } from '../policyLanguageTypes';
@@ -68,7 +67,7 @@ function numberProblem(entry: ConditionEntry, value: string): ValueFinding | und
   if (isNumberText(value)) {
     return undefined;
   }
-  const tls = entry.key.toLowerCase() === 's3:tlsversion' ? /^TLS ?v?(\d(\.\d)?)$/i.exec(value.trim())?.[1] : undefined;
+  const tls = entry.lowerKey === 's3:tlsversion' ? /^TLS ?v?(\d(\.\d)?)$/i.exec(value.trim())?.[1] : undefined;
   const repaired = tls ?? (isNumberText(value.trim()) ? value.trim() : undefined);
   return {
     message: `${entry.baseOperator} compares numbers, and "${value}" is not one.${repaired ? ` Write "${repaired}".` : ''}`,
@@ -84,12 +83,9 @@ function arnProblem(entry: ConditionEntry, value: string): ValueFinding | undefi
   return { message: `"${entry.key}" is compared with ARNs (arn:partition:service:region:account:resource), and "${value}" is not one, ${neverEqualWords(entry)}.`, severity: 'warning' };
 }
 
-/** The value format of a condition key as written (keys ignore case), looked up once per spelling. */
-const formatOfKey = memoize((key: string): ValueFormat | undefined => VALUE_FORMATS.get(key.toLowerCase()));
-
 /** A value that is not of the form the key's values have (a vpce- ID, a canned ACL, an encryption type). */
 function formatProblem(entry: ConditionEntry, value: string): ValueFinding | undefined {
-  const format = formatOfKey(entry.key);
+  const format = VALUE_FORMATS.get(entry.lowerKey);
   if (!format) {
     return undefined;
   }
@@ -108,7 +104,7 @@ function formatProblem(entry: ConditionEntry, value: string): ValueFinding | und
   if (fits) {
     return undefined;
   }
-  const key = entry.key.toLowerCase();
+  const key = entry.lowerKey;
   const repaired = intendedValue(key, value) ?? (format.test(value.trim()) ? value.trim() : undefined);
   const swapped = key === 'aws:sourcevpce' && /^vpc-/i.test(value) ? ' This is a VPC ID: to allow a VPC, use "aws:SourceVpc".'
     : key === 'aws:sourcevpc' && /^vpce-/i.test(value) ? ' This is a VPC endpoint ID: use "aws:SourceVpce".' : '';

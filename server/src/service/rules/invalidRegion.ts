@@ -131,7 +131,7 @@ function checkRegionValue(context: RuleContext, entry: ConditionEntry, node: Nod
   const value = String(node.value);
   const ignoreCase = entry.baseOperator.endsWith('IgnoreCase');
   const compared = ignoreCase ? value.toLowerCase() : value;
-  const location = entry.key.toLowerCase() === 's3:locationconstraint';
+  const location = entry.lowerKey === 's3:locationconstraint';
   if ((location && (ignoreCase ? value.toUpperCase() : value) === LEGACY_LOCATION) || WILDCARD_OR_VARIABLE.test(value) || hasMalformingPlaceholder(value)) {
     return;
   }
@@ -204,7 +204,7 @@ export const invalidRegion: Rule = {
       if (!item.fits || !item.family) {
         continue;
       }
-      const lowerKey = item.entry.key.toLowerCase();
+      const { lowerKey } = item.entry;
       const regionValued = item.family === 'String' && REGION_KEYS.has(lowerKey);
       if (!regionValued && !holdsArns(item, lowerKey)) {
         continue;

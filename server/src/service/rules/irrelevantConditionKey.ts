@@ -21,7 +21,7 @@ export const irrelevantConditionKey: Rule = {
   runsOnBrokenDocuments: false,
   check(context) {
     for (const { entry } of policyConditionEntries(context.policy)) {
-      const why = IRRELEVANT.get(entry.key.toLowerCase());
+      const why = IRRELEVANT.get(entry.lowerKey);
       if (why !== undefined) {
         context.report(innerRange(entry.keyNode),
           `"${entry.key}" says nothing in a bucket policy: ${why}. The condition is either always true or never true; remove it (or the statement, if it never matches).`);

@@ -20,12 +20,12 @@ export const missingPairedConditionKey: Rule = {
   check(context) {
     const entries = policyConditionEntries(context.policy);
     for (const { statement, entry } of entries) {
-      const companions = PAIRS.get(entry.key.toLowerCase());
+      const companions = PAIRS.get(entry.lowerKey);
       if (!companions) {
         continue;
       }
       const wanted = new Set(companions.map((key) => key.toLowerCase()));
-      const paired = entries.some((other) => other.statement === statement && wanted.has(other.entry.key.toLowerCase()));
+      const paired = entries.some((other) => other.statement === statement && wanted.has(other.entry.lowerKey));
       if (!paired) {
         context.report(innerRange(entry.keyNode),
           `"${entry.key}" compares an address inside a VPC, and the same private addresses exist in every VPC: on its own it matches requests from anyone's VPC. Add "${companions[0]}" (or "${companions[1]}") to this Condition to name your VPC.`);

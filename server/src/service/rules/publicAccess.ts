@@ -30,7 +30,7 @@ export const publicAccess: Rule = {
       if (access === '') {
         continue;
       }
-      const everyAddress = wildcardEntry?.key.toLowerCase() === 'aws:sourceip'
+      const everyAddress = wildcardEntry?.lowerKey === 'aws:sourceip'
         ? wildcardEntry.values.map((value) => String(value.value).trim()).find((value) => /\/0$/.test(value))
         : undefined;
       const why = everyAddress ? `lists ${everyAddress}, a range that covers every address, so it restricts nothing` : 'uses a wildcard, and S3 counts only fixed values as restricting';

@@ -13,7 +13,7 @@ const GRANT_KEYS = new Set(['s3:x-amz-grant-read', 's3:x-amz-grant-write', 's3:x
 
 function publicAclIn(entry: ConditionEntry, value: Node): string | undefined {
   const text = String(value.value);
-  const key = entry.key.toLowerCase();
+  const key = entry.lowerKey;
   if (key === 's3:x-amz-acl') {
     const like = entry.baseOperator.endsWith('Like');
     return PUBLIC_CANNED_ACLS.find((acl) => (like ? wildcardRegExp(text).test(acl) : acl === text.toLowerCase()));

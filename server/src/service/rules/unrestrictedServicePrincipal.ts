@@ -29,7 +29,7 @@ export const unrestrictedServicePrincipal: Rule = {
       }
       const services = principalValues(statement).filter((principal) => principal.element === 'Principal' && principal.type === 'Service'
         && (principal.value === '*' || isServicePrincipalName(principal.value)));
-      if (services.length === 0 || conditionEntries(statement).some((entry) => SOURCE_KEYS.has(entry.key.toLowerCase()))) {
+      if (services.length === 0 || conditionEntries(statement).some((entry) => SOURCE_KEYS.has(entry.lowerKey))) {
         continue;
       }
       const resources = stringNodes(statement.elements.Resource?.valueNode).map((node) => String(node.value));

@@ -84,7 +84,7 @@ function advice(statement: PolicyStatement, entry: ConditionEntry, key: Conditio
   const others = actions.filter((action) => writesOrTagsObjects(action) && !sending.has(action));
   const move = others.length === 0 ? '' : `, and move ${actionNames(others)} to another statement (${others.length === 1 ? 'it sends' : 'they send'} no object ${what})`;
   const lowerWritten = replacement.written.toLowerCase();
-  const taken = conditionEntries(statement).some((other) => other.operatorNode === entry.operatorNode && other.key.toLowerCase() === lowerWritten);
+  const taken = conditionEntries(statement).some((other) => other.operatorNode === entry.operatorNode && other.lowerKey === lowerWritten);
   const fixes = others.length > 0 || taken ? [] : [{ title: `Change to "${replacement.written}"`, isPreferred: true, edits: [renameKeyEdit(entry.keyNode, replacement.written)] }];
   return { text: `${objectKey}: use that key${move}.`, fixes };
 }
