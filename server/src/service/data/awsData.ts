@@ -138,15 +138,16 @@ export function s3ActionNames(): readonly string[] {
 
 /**
  * Looks up an S3 action by name, case-insensitively. Takes the name alone (`getobject`) or with the
- * prefix (`S3:GetObject`); a prefix other than `s3` finds nothing.
+ * prefix (`S3:GetObject`); a prefix other than `s3` finds nothing. Memoized by the text as
+ * written: lowercasing it on every call made a new string to hash each time.
  */
-export function findS3Action(name: string): S3Action | undefined {
+export const findS3Action: (name: string) => S3Action | undefined = memoize((name) => {
   const colon = name.indexOf(':');
   if (colon >= 0 && name.slice(0, colon).toLowerCase() !== 's3') {
     return undefined;
   }
   return data().actionsByName.get(name.slice(colon + 1).toLowerCase());
-}
+});
 
 /** More pieces than this need a name of at least as many characters, longer than any name a pattern is tested against. */
 const MAX_WILDCARD_PIECES = 1000;
@@ -178,14 +179,15 @@ const matchName = memoize((name: string): S3Action[] => {
 /**
  * The S3 actions an action-name pattern with `*` and `?` matches, case-insensitively, in data order.
  * Takes the name alone (`Get*`) or with an `s3` prefix (`s3:Get*`). The result is shared: do not modify it.
+ * Memoized by the text as written, as findS3Action.
  */
-export function matchS3Actions(pattern: string): readonly S3Action[] {
+export const matchS3Actions: (pattern: string) => readonly S3Action[] = memoize((pattern) => {
   const colon = pattern.indexOf(':');
   if (colon >= 0 && !wildcardRegExp(pattern.slice(0, colon)).test('s3')) {
     return [];
   }
   return matchName(pattern.slice(colon + 1).toLowerCase());
-}
+});
 
 /** Every S3 resource type. */
 export function s3ResourceTypes(): readonly S3ResourceType[] {
