@@ -33,7 +33,16 @@ const SPACED_ACTION = /^\s*[A-Za-z0-9-]+\s*:\s*\S*\s*$/;
  * already reports as broken by spaces, and strings inside a JSON syntax problem, so the rules that
  * use this stay correct on a half-typed document. Computed once per parsed document.
  */
-export const actionTokens = memoizePerObject((policy: PolicyDocument): readonly ActionToken[] => actionStrings(policy).flatMap((node) => actionToken(node) ?? []));
+export const actionTokens = memoizePerObject((policy: PolicyDocument): readonly ActionToken[] => {
+  const tokens: ActionToken[] = [];
+  for (const node of actionStrings(policy)) {
+    const token = actionToken(node);
+    if (token) {
+      tokens.push(token);
+    }
+  }
+  return tokens;
+});
 
 /** An action string split at its first colon: what an ActionToken knows from the text alone. */
 export interface ActionParts {
@@ -77,8 +86,8 @@ function actionToken(node: Node): ActionToken | undefined {
   };
 }
 
-/** Every string node in Action and NotAction other than `*`, outside syntax problems. */
-export function actionStrings(policy: PolicyDocument): Node[] {
+/** Every string node in Action and NotAction other than `*`, outside syntax problems; computed once per parsed document. */
+export const actionStrings = memoizePerObject((policy: PolicyDocument): readonly Node[] => {
   const strings: Node[] = [];
   for (const statement of policy.statements) {
     for (const element of ACTION_ELEMENTS) {
@@ -91,7 +100,7 @@ export function actionStrings(policy: PolicyDocument): Node[] {
     }
   }
   return strings;
-}
+});
 
 /** True when the action name part holds a wildcard. */
 export function hasWildcard(text: string): boolean {

@@ -22,7 +22,12 @@ export const allowWildcardAction: Rule = {
         continue;
       }
       for (const node of stringNodes(statement.elements.Action?.valueNode)) {
-        const action = String(node.value).trim().toLowerCase();
+        const value = String(node.value);
+        // Nearly every action has no star: settled without a trimmed, lowercased copy.
+        if (!value.includes('*')) {
+          continue;
+        }
+        const action = value.trim().toLowerCase();
         if (action === '*' || action === 's3:*') {
           context.report(innerRange(node), `"${String(node.value)}" grants every S3 action, including deleting objects, changing the bucket policy and ACLs, and every action AWS adds later. List only the actions needed, such as "s3:GetObject" and "s3:ListBucket" for reading.`);
         }
