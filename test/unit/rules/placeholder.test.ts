@@ -1,6 +1,9 @@
 /* S3 Bucket Policy — MIT License. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { findPlaceholders, mayHavePlaceholders } from '../../../server/src/service/placeholders';
 import { applyFix, findingsOf, underlined } from '../../helpers/policyTest';
 
 const policy = (principal: string, resource: string, condition = '') => `{
@@ -69,5 +72,44 @@ describe('placeholder', () => {
     // The text and the value differ under escapes, so the whole value is underlined.
     assert.deepEqual(underlined(text, 'placeholder'), ['arn:aws:s3:::\\u003cbucket\\u003e/*']);
     assert.match(findingsOf(text, 'placeholder')[0].message, /"<bucket>" is template text/);
+  });
+});
+
+describe('mayHavePlaceholders', () => {
+  const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/policies');
+  const stringsOf = (value: unknown): string[] => (typeof value === 'string' ? [value]
+    : Array.isArray(value) ? value.flatMap(stringsOf)
+      : value && typeof value === 'object' ? Object.entries(value).flatMap(([key, item]) => [key, ...stringsOf(item)]) : []);
+  const corpusStrings = ['correct', 'broken'].flatMap((folder) => fs.readdirSync(path.join(CORPUS, folder)).flatMap((name) => {
+    try {
+      return stringsOf(JSON.parse(fs.readFileSync(path.join(CORPUS, folder, name), 'utf8')));
+    } catch {
+      return [];
+    }
+  }));
+  const templateTexts = ['<bucket>', 'YOUR-BUCKET-NAME', 'your_account_id', 'REPLACE_ME', 'TODO', 'xXxX', '${BucketName}', '${AWS::Region}', '${aws:a::b}', '${Bucket', 'DOC-EXAMPLE-BUCKET', 'amzn-s3-demo-bucket', 'example-bucket', 'examplebucket', '111122223333', '777788889999'];
+
+  it('is true for every string of the corpus, and every template text, that holds template text', () => {
+    const values = [...corpusStrings, ...templateTexts, ...templateTexts.map((text) => `arn:aws:s3:::${text}/home/\${aws:username}/*`)];
+    let holding = 0;
+    for (const value of values) {
+      if (findPlaceholders(value).length > 0) {
+        holding++;
+        assert.ok(mayHavePlaceholders(`{"Resource": ${JSON.stringify(value)}}`), value);
+      }
+    }
+    assert.ok(holding > templateTexts.length, 'the corpus holds template text too');
+  });
+
+  it('is false for a policy whose only ${ opens policy variables', () => {
+    const text = policy(ROLE, 'arn:aws:s3:::acme-web-assets/home/${aws:username}/${aws:PrincipalTag/team}/*', ', "Condition": { "StringLike": { "s3:prefix": ["home/${aws:username}/*", "${*}"] } }');
+    assert.equal(mayHavePlaceholders(text), false);
+    assert.deepEqual(findingsOf(text, 'placeholder'), []);
+  });
+
+  it('is true for a ${ that may open a template variable, or an escape', () => {
+    for (const value of ['${BucketName}', '${AWS::AccountId}', '${aws:a::b}', '${aws:username', 'a\\u003cb']) {
+      assert.ok(mayHavePlaceholders(`{"Resource": "${value}"}`), value);
+    }
   });
 });
