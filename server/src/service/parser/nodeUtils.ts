@@ -33,6 +33,11 @@ export function stringNodes(node: Node | undefined): readonly Node[] {
   return itemNodes(node, isString);
 }
 
+/** The property nodes of an object, as the tree's own list (none for any other value): members read without a Member made for each. */
+export function propertyNodes(node: Node | undefined): readonly Node[] {
+  return node?.type === 'object' ? node.children ?? NO_NODES : NO_NODES;
+}
+
 /** The range of a string node's content, without its quotes. */
 export function innerRange(node: Node): { offset: number; length: number } {
   return { offset: node.offset + 1, length: Math.max(0, node.length - 2) };

@@ -2,8 +2,9 @@
 import type { Node } from 'jsonc-parser';
 import { conditionEntries, ConditionEntry } from '../conditionEntries';
 import { removeMemberEdit } from '../fixes/removeMember';
+import { propertyNodes } from '../parser/nodeUtils';
 import { objectMembers } from '../parser/parsePolicy';
-import { ACTION_ELEMENTS, PRINCIPAL_ELEMENTS, RESOURCE_ELEMENTS } from '../parser/policyDocument';
+import { ACTION_ELEMENTS, Member, PRINCIPAL_ELEMENTS, RESOURCE_ELEMENTS } from '../parser/policyDocument';
 import type { PolicyFix } from '../policyLanguageTypes';
 import type { Rule } from './rule';
 
@@ -54,22 +55,29 @@ export const emptyElement: Rule = {
         }
       }
       for (const name of PRINCIPAL_ELEMENTS) {
-        const members = objectMembers(statement.elements[name]?.valueNode);
-        for (const member of members) {
-          if (member.valueNode?.type === 'array' && isEmpty(member.valueNode)) {
-            context.report(member.valueNode, `"${member.name}" is an empty list and names nobody. List the principals, or remove "${member.name}".`, {
+        const principal = statement.elements[name]?.valueNode;
+        // Members are read in place: only an empty list among them needs the member list.
+        for (const property of propertyNodes(principal)) {
+          const valueNode = property.children?.[1];
+          if (valueNode?.type === 'array' && isEmpty(valueNode) && property.children?.[0]?.type === 'string') {
+            const members = objectMembers(principal);
+            const member = members.find((candidate) => candidate.valueNode === valueNode) as Member;
+            context.report(valueNode, `"${member.name}" is an empty list and names nobody. List the principals, or remove "${member.name}".`, {
               fixes: members.length > 1 ? removeFix(member.keyNode, `Remove the empty "${member.name}"`) : [],
             });
           }
         }
       }
       const condition = statement.elements.Condition;
-      if (condition && condition.valueNode?.type === 'object' && isEmpty(condition.valueNode)) {
-        context.report(condition.valueNode, 'The Condition is empty, so it does nothing. Add the conditions you meant, or remove it.', { fixes: removeFix(condition.keyNode, 'Remove the empty Condition') });
+      const operators = condition?.valueNode;
+      if (condition && operators?.type === 'object' && isEmpty(operators)) {
+        context.report(operators, 'The Condition is empty, so it does nothing. Add the conditions you meant, or remove it.', { fixes: removeFix(condition.keyNode, 'Remove the empty Condition') });
       }
-      for (const operator of objectMembers(condition?.valueNode)) {
-        if (operator.valueNode?.type === 'object' && isEmpty(operator.valueNode)) {
-          context.report(operator.valueNode, `"${operator.name}" has no condition keys, so it does nothing. Add the keys you meant, or remove it.`, { fixes: removeFix(operator.keyNode, `Remove the empty "${operator.name}"`) });
+      for (const property of propertyNodes(operators)) {
+        const keyNode = property.children?.[0];
+        const valueNode = property.children?.[1];
+        if (keyNode?.type === 'string' && valueNode?.type === 'object' && isEmpty(valueNode)) {
+          context.report(valueNode, `"${String(keyNode.value)}" has no condition keys, so it does nothing. Add the keys you meant, or remove it.`, { fixes: removeFix(keyNode, `Remove the empty "${String(keyNode.value)}"`) });
         }
       }
       for (const entry of conditionEntries(statement)) {
