@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { policyConditionEntries } from '../conditions/policyConditions';
 import { findPolicyVariables, PolicyVariable, repairVariable } from '../conditions/policyVariables';
 import { conditionKey, conditionKeys } from '../data/awsData';
+import { memoize } from '../data/memoize';
 import { replaceStringEdit } from '../edits/jsonEdits';
 import { lowerBound } from '../lowerBound';
 import { stringNodes } from '../parser/nodeUtils';
@@ -81,12 +82,15 @@ function placeProblem(context: RuleContext, variable: PolicyVariable, place: Pla
   };
 }
 
+/** The policy variables of a string value, read once per distinct value (the same few values repeat in every statement). Shared: not to be modified. */
+const variablesIn = memoize((value: string): readonly PolicyVariable[] => findPolicyVariables(value, variableNames()));
+
 function checkString(context: RuleContext, node: Node, place: Place): void {
   const value = String(node.value);
   if (!value.includes('${') || overlapsSyntaxProblem(context.policy, node)) {
     return;
   }
-  for (const variable of findPolicyVariables(value, variableNames())) {
+  for (const variable of variablesIn(value)) {
     const range = substringRange(context.policy.text, node, variable.index, variable.text.length);
     if (variable.problem) {
       context.report(range, SYNTAX_MESSAGES[variable.problem](variable), { fixes: repairFix(node, value, variable) });
