@@ -18,6 +18,19 @@ describe('redundantResource', () => {
     const text = policy('["arn:aws:s3:::acme-web-assets/*", "arn:aws:s3:::acme-web-assets/*"]');
     assert.equal(findingsOf(text, 'redundantResource')[0].offset, text.indexOf('"arn:aws:s3:::acme-web-assets/*"', text.indexOf('"arn:aws:s3:::acme-web-assets/*"') + 1));
   });
+  it('reports only the last of three equal ARNs, in short lists and in long ones alike', () => {
+    const repeated = 'arn:aws:s3:::acme-web-assets/reports/*';
+    for (const length of [3, 5, 16, 17, 40]) {
+      const entries = Array.from({ length }, (_, index) => `arn:aws:s3:::acme-web-assets/file-${index}.csv`);
+      entries[0] = repeated;
+      entries[Math.floor(length / 2)] = repeated;
+      entries[length - 1] = repeated;
+      const text = policy(JSON.stringify(entries));
+      const findings = findingsOf(text, 'redundantResource');
+      assert.equal(findings.length, 1, `${length} entries`);
+      assert.equal(findings[0].offset, text.lastIndexOf(`"${repeated}"`), `${length} entries`);
+    }
+  });
   it('removes the redundant entry, changing nothing else', () => {
     assert.equal(applyFix(policy('["arn:aws:s3:::acme-web-assets/logs/*", "arn:aws:s3:::acme-web-assets/*"]'), 'redundantResource'), policy('["arn:aws:s3:::acme-web-assets/*"]'));
   });

@@ -68,6 +68,38 @@ function arnCovers(outer: string, inner: string): boolean {
   return head(outerFields).every((field, index) => patternCovers(field, innerHead[index]));
 }
 
+/** Lists up to this long are searched for equal entries pair by pair, which allocates no index. */
+const PAIRWISE_LIMIT = 16;
+
+/**
+ * For each entry of a list, the first entry equal to it (itself when none comes before), or
+ * undefined when a later entry equals it. Pair by pair in short lists, by value in long ones.
+ */
+function firstEquals(nodes: readonly Node[]): (Node | undefined)[] {
+  if (nodes.length > PAIRWISE_LIMIT) {
+    const first = new Map<unknown, Node>();
+    const last = new Map<unknown, Node>();
+    for (const node of nodes) {
+      first.set(node.value, first.get(node.value) ?? node);
+      last.set(node.value, node);
+    }
+    return nodes.map((node) => (last.get(node.value) === node ? first.get(node.value) : undefined));
+  }
+  return nodes.map((node, index) => {
+    for (let later = index + 1; later < nodes.length; later++) {
+      if (nodes[later].value === node.value) {
+        return undefined;
+      }
+    }
+    for (let earlier = 0; earlier < index; earlier++) {
+      if (nodes[earlier].value === node.value) {
+        return nodes[earlier];
+      }
+    }
+    return node;
+  });
+}
+
 /** The wildcard entry that covers `value` and matches more than it does, if any. */
 function widerPattern(wildcards: readonly Node[], value: string): Node | undefined {
   if (value.length > MAX_COMPARED_LENGTH) {
@@ -102,20 +134,23 @@ export const redundantResource: Rule = {
           continue;
         }
         const nodes = stringNodes(list);
-        const denies = (httpsDenies ??= new Set(findSecureTransportDenies(context.policy).map((deny) => deny.statement)));
-        // An HTTPS-only deny must name a bucket and its objects literally (or every resource) to be recognised as complete.
-        const wildcards = nodes.filter((node) => hasWildcard(String(node.value)) && (!denies.has(statement) || COVERS_EVERYTHING.has(String(node.value))));
-        const first = new Map<string, Node>();
-        const last = new Map<string, Node>();
-        for (const node of nodes) {
-          first.set(String(node.value), first.get(String(node.value)) ?? node);
-          last.set(String(node.value), node);
-        }
-        // Of equal entries only the last is reported: removing an earlier one would leave an equal one in its place.
-        for (const node of nodes.filter((candidate) => last.get(String(candidate.value)) === candidate)) {
+        const firsts = firstEquals(nodes);
+        let wildcards: Node[] | undefined;
+        for (let index = 0; index < nodes.length; index++) {
+          const earlier = firsts[index];
+          // Of equal entries only the last is reported: removing an earlier one would leave an equal one in its place.
+          if (!earlier) {
+            continue;
+          }
+          const node = nodes[index];
           const value = String(node.value);
-          const earlier = first.get(value);
-          const cover = earlier !== node ? earlier : widerPattern(wildcards, value);
+          let cover: Node | undefined = earlier;
+          if (earlier === node) {
+            const denies = (httpsDenies ??= new Set(findSecureTransportDenies(context.policy).map((deny) => deny.statement)));
+            // An HTTPS-only deny must name a bucket and its objects literally (or every resource) to be recognised as complete.
+            wildcards ??= nodes.filter((other) => hasWildcard(String(other.value)) && (!denies.has(statement) || COVERS_EVERYTHING.has(String(other.value))));
+            cover = widerPattern(wildcards, value);
+          }
           if (!cover) {
             continue;
           }
