@@ -3,8 +3,7 @@
 import type { Node } from 'jsonc-parser';
 import { operatorParts } from './conditionOperators';
 import { memoize } from './data/memoize';
-import { itemNodes } from './parser/nodeUtils';
-import { objectMembers } from './parser/parsePolicy';
+import { itemNodes, propertyNodes } from './parser/nodeUtils';
 import { memoizePerObject } from './memoizePerObject';
 import type { PolicyStatement } from './parser/policyDocument';
 
@@ -39,20 +38,32 @@ function isScalar(node: Node): boolean {
 /** Every operator/key pair of a statement's Condition, in document order; computed once per statement. */
 export const conditionEntries = memoizePerObject((statement: PolicyStatement): readonly ConditionEntry[] => {
   const entries: ConditionEntry[] = [];
-  for (const operator of objectMembers(statement.elements.Condition?.valueNode)) {
-    const { qualifier, base, ifExists } = operatorParts(operator.name);
-    for (const key of objectMembers(operator.valueNode)) {
+  // Read from the tree in place: no Member is made for each operator and key.
+  for (const operatorProperty of propertyNodes(statement.elements.Condition?.valueNode)) {
+    const operatorNode = operatorProperty.children?.[0];
+    if (operatorNode?.type !== 'string') {
+      continue;
+    }
+    const operator = String(operatorNode.value);
+    const { qualifier, base, ifExists } = operatorParts(operator);
+    for (const keyProperty of propertyNodes(operatorProperty.children?.[1])) {
+      const keyNode = keyProperty.children?.[0];
+      if (keyNode?.type !== 'string') {
+        continue;
+      }
+      const key = String(keyNode.value);
+      const valueNode = keyProperty.children?.[1];
       entries.push({
-        operator: operator.name,
-        operatorNode: operator.keyNode,
+        operator,
+        operatorNode,
         baseOperator: base,
         qualifier,
         ifExists,
-        key: key.name,
-        lowerKey: lowerCased(key.name),
-        keyNode: key.keyNode,
-        valueNode: key.valueNode,
-        values: itemNodes(key.valueNode, isScalar),
+        key,
+        lowerKey: lowerCased(key),
+        keyNode,
+        valueNode,
+        values: itemNodes(valueNode, isScalar),
       });
     }
   }

@@ -2,8 +2,7 @@
 /** Reading the Principal and NotPrincipal of a statement: every principal string with its type and node. */
 import type { Node } from 'jsonc-parser';
 import { memoizePerObject } from './memoizePerObject';
-import { objectMembers } from './parser/parsePolicy';
-import { stringNodes } from './parser/nodeUtils';
+import { propertyNodes, stringNodes } from './parser/nodeUtils';
 import { PolicyStatement, PRINCIPAL_ELEMENTS } from './parser/policyDocument';
 
 /** The unique ID of an IAM role (AROA…) or user (AIDA…), which S3 shows in place of a deleted principal's ARN. */
@@ -37,9 +36,14 @@ export const principalValues = memoizePerObject((statement: PolicyStatement): re
     if (node?.type === 'string') {
       values.push({ element, type: '*', node, value: String(node.value) });
     }
-    for (const member of objectMembers(node)) {
-      for (const item of stringNodes(member.valueNode)) {
-        values.push({ element, type: member.name, node: item, value: String(item.value) });
+    for (const property of propertyNodes(node)) {
+      const keyNode = property.children?.[0];
+      if (keyNode?.type !== 'string') {
+        continue;
+      }
+      const type = String(keyNode.value);
+      for (const item of stringNodes(property.children?.[1])) {
+        values.push({ element, type, node: item, value: String(item.value) });
       }
     }
   }
