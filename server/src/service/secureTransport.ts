@@ -25,8 +25,11 @@ export interface SecureTransportDeny {
 
 /** True when every item of an Action value is `s3:*` or `*`. */
 export function isAllS3Actions(node: Node | undefined): boolean {
-  const actions = stringNodes(node).map((item) => String(item.value).toLowerCase());
-  return actions.length > 0 && actions.every((action) => action === 's3:*' || action === '*');
+  const items = stringNodes(node);
+  return items.length > 0 && items.every((item) => {
+    const action = String(item.value);
+    return action === '*' || (action.length === 4 && action.toLowerCase() === 's3:*');
+  });
 }
 
 /** The boolean a condition value stands for: `true`/`false` or their strings in any case, alone or as a one-item array. */
@@ -57,8 +60,12 @@ export const findSecureTransportDenies = memoizePerObject((policy: PolicyDocumen
   const denies: SecureTransportDeny[] = [];
   for (const statement of policy.statements) {
     const resourceNode = statement.elements.Resource?.valueNode;
+    // The cheap tests first: most statements are not Denies.
+    if (statement.elements.Effect?.valueNode?.value !== 'Deny' || !resourceNode || !isAllS3Actions(statement.elements.Action?.valueNode) || !everyonePrincipal(statement)) {
+      continue;
+    }
     const conditions = secureTransportConditions(statement, false);
-    if (statement.elements.Effect?.valueNode?.value !== 'Deny' || !resourceNode || !everyonePrincipal(statement) || !isAllS3Actions(statement.elements.Action?.valueNode) || conditions.length === 0) {
+    if (conditions.length === 0) {
       continue;
     }
     const deny: SecureTransportDeny = { statement, resourceNode, conditions, coversAll: false, bucketArns: new Set(), objectArns: new Set() };
