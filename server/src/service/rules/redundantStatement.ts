@@ -1,7 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import { getNodeValue, Node } from 'jsonc-parser';
 import { removeElementEdit } from '../edits/removeArrayElement';
-import type { PolicyStatement } from '../parser/policyDocument';
+import type { Member, PolicyStatement } from '../parser/policyDocument';
 import type { Rule } from './rule';
 
 /** Separates the items of a normalised value; JSON text never holds it unescaped. */
@@ -110,25 +110,37 @@ function membersPrint(node: Node | undefined, valuePrint: (value: Node | undefin
   return print;
 }
 
+/** The print of one operator block of a Condition. */
+function operatorPrint(operator: Node | undefined): number {
+  return membersPrint(operator, valueSpan);
+}
+
+/** Adds an element's print to a rough key: `slot` tells the elements apart, as their names do in a signature. */
+function withElement(print: number, slot: number, member: Member | undefined, valuePrint: (value: Node | undefined) => number): number {
+  return member ? (print + Math.imul(slot, 7919) + Math.imul(valuePrint(member.valueNode), 31)) | 0 : print;
+}
+
+const exactSpan = (value: Node | undefined): number => valueSpan(value);
+const lengthSpan = (value: Node | undefined): number => valueSpan(value, false);
+const principalPrint = (value: Node | undefined): number => membersPrint(value, valueSpan);
+const conditionPrint = (value: Node | undefined): number => membersPrint(value, operatorPrint);
+
 /**
  * A number that statements with equal signatures always share, read from the lengths and a few
- * characters of each element's name and values (condition keys and action names by length, as they
- * ignore case), so the full signature is only computed where two statements may be equal.
+ * characters of each element's values (condition keys and action names by length, as they ignore
+ * case), so the full signature is only computed where two statements may be equal. Unknown members,
+ * which a signature also holds, are left out: the key only has to agree where signatures do.
  */
 function roughKey(statement: PolicyStatement): number {
-  let print = 0;
-  for (const member of statement.members) {
-    if (member.name === 'Sid') {
-      continue;
-    }
-    const value = member.valueNode;
-    const valuePrint = member.name === 'Condition'
-      ? membersPrint(value, (operator) => membersPrint(operator, valueSpan))
-      : member.name === 'Principal' || member.name === 'NotPrincipal' ? membersPrint(value, valueSpan)
-        : valueSpan(value, member.name !== 'Action' && member.name !== 'NotAction');
-    print = (print + Math.imul(member.name.length + 1, 7919) + Math.imul(valuePrint, 31)) | 0;
-  }
-  return print;
+  const { elements } = statement;
+  let print = withElement(0, 1, elements.Effect, exactSpan);
+  print = withElement(print, 2, elements.Principal, principalPrint);
+  print = withElement(print, 3, elements.NotPrincipal, principalPrint);
+  print = withElement(print, 4, elements.Action, lengthSpan);
+  print = withElement(print, 5, elements.NotAction, lengthSpan);
+  print = withElement(print, 6, elements.Resource, exactSpan);
+  print = withElement(print, 7, elements.NotResource, exactSpan);
+  return withElement(print, 8, elements.Condition, conditionPrint);
 }
 
 /** The statements that share their rough key with another one: only those can repeat each other. */
