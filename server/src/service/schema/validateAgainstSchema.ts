@@ -1,5 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
-import type { Node } from 'jsonc-parser';
+import { getNodePath, Node } from 'jsonc-parser';
 
 /**
  * The subset of JSON Schema draft-07 our schema uses, plus VS Code's `errorMessage` and
@@ -245,9 +245,6 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     cache = new Map();
     compiledByRoot.set(rootSchema, cache);
   }
-  /** The path of the value being visited; copied into a problem only when one is found. */
-  const path: (string | number)[] = [];
-  const here = (...tail: (string | number)[]): (string | number)[] => [...path, ...tail];
 
   const visit = (node: Node, compiled: CompiledSchema): void => {
     const { schema } = compiled;
@@ -260,7 +257,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
         }
       }
       if (!matching) {
-        problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: compiled.branchTypes });
+        problems.push({ kind: 'wrongType', node, path: getNodePath(node), expectedTypes: compiled.branchTypes });
         return;
       }
       visit(node, matching);
@@ -269,7 +266,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
       }
     }
     if (!typeMatches(compiled.types, node)) {
-      problems.push({ kind: 'wrongType', node, path: here(), expectedTypes: typesOf(schema) });
+      problems.push({ kind: 'wrongType', node, path: getNodePath(node), expectedTypes: typesOf(schema) });
       return;
     }
     if (compiled.checksValue) {
@@ -278,13 +275,11 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     if (node.type === 'array') {
       const children = node.children ?? [];
       if (compiled.minItems !== undefined && children.length < compiled.minItems) {
-        problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
+        problems.push({ kind: 'tooFewItems', node, path: getNodePath(node), schemaMessage: schema.errorMessage });
       }
       if (compiled.items) {
         for (let index = 0; index < children.length; index++) {
-          path.push(index);
           visit(children[index], compiled.items);
-          path.pop();
         }
       }
     }
@@ -297,13 +292,13 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     const { schema } = compiled;
     const value: unknown = node.value;
     if (compiled.constValue !== undefined && value !== compiled.constValue) {
-      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: [compiled.constValue] });
+      problems.push({ kind: 'valueNotAllowed', node, path: getNodePath(node), schemaMessage: schema.errorMessage, allowedValues: [compiled.constValue] });
     }
     if (compiled.enumValues && !compiled.enumValues.includes(value)) {
-      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.errorMessage, allowedValues: [...compiled.enumValues] });
+      problems.push({ kind: 'valueNotAllowed', node, path: getNodePath(node), schemaMessage: schema.errorMessage, allowedValues: [...compiled.enumValues] });
     }
     if (compiled.pattern && typeof value === 'string' && !compiled.pattern.test(value)) {
-      problems.push({ kind: 'valueNotAllowed', node, path: here(), schemaMessage: schema.patternErrorMessage ?? schema.errorMessage });
+      problems.push({ kind: 'valueNotAllowed', node, path: getNodePath(node), schemaMessage: schema.patternErrorMessage ?? schema.errorMessage });
     }
   };
 
@@ -311,17 +306,17 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
     const { requiredBits, alternativeBits, exclusiveBits } = compiled;
     for (let index = 0; index < requiredBits.length; index++) {
       if ((present & requiredBits[index]) === 0) {
-        problems.push({ kind: 'missingProperty', node, path: here(), names: [compiled.required[index]] });
+        problems.push({ kind: 'missingProperty', node, path: getNodePath(node), names: [compiled.required[index]] });
       }
     }
     for (let index = 0; index < alternativeBits.length; index++) {
       if (!alternativeBits[index].some((bits) => (present & bits) === bits)) {
-        problems.push({ kind: 'missingProperty', node, path: here(), names: compiled.alternatives[index].flat() });
+        problems.push({ kind: 'missingProperty', node, path: getNodePath(node), names: compiled.alternatives[index].flat() });
       }
     }
     for (let index = 0; index < exclusiveBits.length; index++) {
       if ((present & exclusiveBits[index]) === exclusiveBits[index]) {
-        problems.push({ kind: 'conflictingProperties', node, path: here(), names: [...compiled.exclusives[index]] });
+        problems.push({ kind: 'conflictingProperties', node, path: getNodePath(node), names: [...compiled.exclusives[index]] });
       }
     }
   };
@@ -340,7 +335,7 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
         }
       }
       if (compiled.minProperties !== undefined && count < compiled.minProperties) {
-        problems.push({ kind: 'tooFewItems', node, path: here(), schemaMessage: schema.errorMessage });
+        problems.push({ kind: 'tooFewItems', node, path: getNodePath(node), schemaMessage: schema.errorMessage });
       }
       if (compiled.checksNames) {
         visitRequired(node, compiled, present);
@@ -354,22 +349,18 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
       const name = String(keyNode.value);
       const valueNode = property.children?.[1];
       if (compiled.namePattern && !compiled.namePattern.test(name)) {
-        problems.push({ kind: 'invalidPropertyName', node: keyNode, path: here(name), schemaMessage: schema.propertyNames?.patternErrorMessage });
+        problems.push({ kind: 'invalidPropertyName', node: keyNode, path: getNodePath(keyNode), schemaMessage: schema.propertyNames?.patternErrorMessage });
         continue;
       }
       const propertySchema = compiled.propertyTable.get(name);
       if (propertySchema) {
         if (valueNode) {
-          path.push(name);
           visit(valueNode, propertySchema);
-          path.pop();
         }
       } else if (compiled.additional === false) {
-        problems.push({ kind: 'unknownProperty', node: keyNode, path: here(name), allowedNames: [...compiled.properties.keys()] });
+        problems.push({ kind: 'unknownProperty', node: keyNode, path: getNodePath(keyNode), allowedNames: [...compiled.properties.keys()] });
       } else if (compiled.additional && valueNode) {
-        path.push(name);
         visit(valueNode, compiled.additional);
-        path.pop();
       }
     }
   };
