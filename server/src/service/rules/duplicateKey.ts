@@ -71,7 +71,7 @@ export const duplicateKey: Rule = {
       if (!node.children) {
         return;
       }
-      if (node.children.length > 1) {
+      if (node.children.length > 1 && !settled.has(node)) {
         findRepeats(node, parentKey === 'Condition', report);
       }
       for (const property of node.children) {
@@ -82,6 +82,14 @@ export const duplicateKey: Rule = {
         }
       }
     };
+    // A statement whose members list is as long as its properties has no repeated name: the parser
+    // keeps a repeated name once. Those objects (nearly all statements) are not compared again.
+    const settled = new Set<Node>();
+    for (const statement of context.policy.statements) {
+      if (statement.members.length === statement.node.children?.length) {
+        settled.add(statement.node);
+      }
+    }
     const { root } = context.policy;
     if (root?.type === 'object' || root?.type === 'array') {
       visit(root, undefined, undefined);
