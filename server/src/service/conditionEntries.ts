@@ -4,7 +4,6 @@ import type { Node } from 'jsonc-parser';
 import { operatorParts } from './conditionOperators';
 import { memoize } from './data/memoize';
 import { itemNodes, propertyNodes } from './parser/nodeUtils';
-import { memoizePerObject } from './memoizePerObject';
 import type { PolicyStatement } from './parser/policyDocument';
 
 /** One condition key under one operator, with its value nodes. */
@@ -36,7 +35,11 @@ function isScalar(node: Node): boolean {
 }
 
 /** Every operator/key pair of a statement's Condition, in document order; computed once per statement. */
-export const conditionEntries = memoizePerObject((statement: PolicyStatement): readonly ConditionEntry[] => {
+export function conditionEntries(statement: PolicyStatement): readonly ConditionEntry[] {
+  return (statement.analyses.conditionEntries ??= readConditionEntries(statement));
+}
+
+function readConditionEntries(statement: PolicyStatement): ConditionEntry[] {
   const entries: ConditionEntry[] = [];
   // Read from the tree in place: no Member is made for each operator and key.
   for (const operatorProperty of propertyNodes(statement.elements.Condition?.valueNode)) {
@@ -68,4 +71,4 @@ export const conditionEntries = memoizePerObject((statement: PolicyStatement): r
     }
   }
   return entries;
-});
+}

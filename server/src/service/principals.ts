@@ -1,7 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 /** Reading the Principal and NotPrincipal of a statement: every principal string with its type and node. */
 import type { Node } from 'jsonc-parser';
-import { memoizePerObject } from './memoizePerObject';
 import { propertyNodes, stringNodes } from './parser/nodeUtils';
 import { PolicyStatement, PRINCIPAL_ELEMENTS } from './parser/policyDocument';
 
@@ -29,7 +28,11 @@ export interface PrincipalValue {
 }
 
 /** Every principal string of a statement, in document order; computed once per statement. */
-export const principalValues = memoizePerObject((statement: PolicyStatement): readonly PrincipalValue[] => {
+export function principalValues(statement: PolicyStatement): readonly PrincipalValue[] {
+  return (statement.analyses.principalValues ??= readPrincipalValues(statement));
+}
+
+function readPrincipalValues(statement: PolicyStatement): PrincipalValue[] {
   const values: PrincipalValue[] = [];
   for (const element of PRINCIPAL_ELEMENTS) {
     const node = statement.elements[element]?.valueNode;
@@ -48,7 +51,7 @@ export const principalValues = memoizePerObject((statement: PolicyStatement): re
     }
   }
   return values;
-});
+}
 
 /**
  * The node that makes a statement's Principal everyone: `"*"` or `"*"` under AWS (the same thing,

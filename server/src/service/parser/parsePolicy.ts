@@ -274,7 +274,7 @@ function policyStatement(index: number, node: Node): PolicyStatement {
         mayRepeat = true;
     }
   }
-  return { index, node, members: mayRepeat ? lastOfEachName(members) : members, elements };
+  return { index, node, members: mayRepeat ? lastOfEachName(members) : members, elements, analyses: { conditionEntries: undefined, principalValues: undefined } };
 }
 
 /** The policy model over a parsed tree: its top-level members and its statements. */
