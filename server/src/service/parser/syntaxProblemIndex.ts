@@ -27,6 +27,10 @@ const indexOf = memoizePerObject((policy: PolicyDocument): SyntaxProblemIndex =>
  * thousands of tokens and thousands of syntax problems costs thousands of steps, not millions.
  */
 export function overlapsSyntaxProblem(policy: PolicyDocument, range: { offset: number; length: number }): boolean {
+  // Nearly every document has none: answered without looking the index up.
+  if (policy.syntaxProblems.length === 0) {
+    return false;
+  }
   const { starts, furthestEnds } = indexOf(policy);
   const end = range.offset + range.length;
   const low = lowerBound(starts.length, (index) => starts[index] < end);
