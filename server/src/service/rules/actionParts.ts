@@ -68,6 +68,7 @@ export const actionParts = memoize((value: string): ActionParts | undefined => {
   };
 });
 
+/** An action string node with its parts and where its name is; undefined when it splits into none. */
 function actionToken(node: Node): ActionToken | undefined {
   const value = String(node.value);
   const parts = actionParts(value);
