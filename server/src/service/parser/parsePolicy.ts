@@ -2,7 +2,7 @@
 import { createScanner, Node, ParseError, ParseErrorCode, parseTree, printParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import type { OffsetEdit } from '../policyLanguageTypes';
 import { checkDocumentLimits, MAX_DOCUMENT_LENGTH, nestingLimitExceeded, nestsTooDeep } from './documentLimits';
-import type { Member, PolicyDocument, PolicyStatement, SkippedDocument, StatementElements, SyntaxProblem } from './policyDocument';
+import type { Member, PolicyDocument, PolicyStatement, SkippedDocument, StatementElementName, StatementElements, SyntaxProblem } from './policyDocument';
 import { findQuotedSpans } from './quotedSpans';
 import { strictJsonTree } from './strictJsonTree';
 
@@ -217,6 +217,34 @@ function lastOfEachName(members: Member[]): Member[] {
   return [...new Map(members.map((member) => [member.name, member])).values()];
 }
 
+/** The element a member name is, or undefined for a name a statement does not have in S3. */
+function elementName(name: string): StatementElementName | undefined {
+  // Each case returns its own literal, not `name`: a literal is an internalized string, which an
+  // element read by it (`elements[element]`) finds without hashing.
+  switch (name) {
+    case 'Sid':
+      return 'Sid';
+    case 'Effect':
+      return 'Effect';
+    case 'Principal':
+      return 'Principal';
+    case 'NotPrincipal':
+      return 'NotPrincipal';
+    case 'Action':
+      return 'Action';
+    case 'NotAction':
+      return 'NotAction';
+    case 'Resource':
+      return 'Resource';
+    case 'NotResource':
+      return 'NotResource';
+    case 'Condition':
+      return 'Condition';
+    default:
+      return undefined;
+  }
+}
+
 /**
  * A statement's members and its elements, in one pass over its properties. A statement of known
  * names that do not repeat (nearly all) keeps its list as read; no table of names is built.
@@ -233,45 +261,10 @@ function policyStatement(index: number, node: Node): PolicyStatement {
     }
     const member: Member = { name: String(keyNode.value), keyNode, valueNode: property.children?.[1] };
     members.push(member);
-    switch (member.name) {
-      case 'Sid':
-        mayRepeat ||= elements.Sid !== undefined;
-        elements.Sid = member;
-        break;
-      case 'Effect':
-        mayRepeat ||= elements.Effect !== undefined;
-        elements.Effect = member;
-        break;
-      case 'Principal':
-        mayRepeat ||= elements.Principal !== undefined;
-        elements.Principal = member;
-        break;
-      case 'NotPrincipal':
-        mayRepeat ||= elements.NotPrincipal !== undefined;
-        elements.NotPrincipal = member;
-        break;
-      case 'Action':
-        mayRepeat ||= elements.Action !== undefined;
-        elements.Action = member;
-        break;
-      case 'NotAction':
-        mayRepeat ||= elements.NotAction !== undefined;
-        elements.NotAction = member;
-        break;
-      case 'Resource':
-        mayRepeat ||= elements.Resource !== undefined;
-        elements.Resource = member;
-        break;
-      case 'NotResource':
-        mayRepeat ||= elements.NotResource !== undefined;
-        elements.NotResource = member;
-        break;
-      case 'Condition':
-        mayRepeat ||= elements.Condition !== undefined;
-        elements.Condition = member;
-        break;
-      default:
-        mayRepeat = true;
+    const element = elementName(member.name);
+    mayRepeat ||= element === undefined || elements[element] !== undefined;
+    if (element !== undefined) {
+      elements[element] = member;
     }
   }
   return { index, node, members: mayRepeat ? lastOfEachName(members) : members, elements, analyses: { conditionEntries: undefined, principalValues: undefined } };
