@@ -110,18 +110,18 @@ interface CompiledSchema {
  * (each document's names are new strings, so each would be hashed).
  */
 class NameTable<T> {
-  private readonly byLength: ([string, T][] | undefined)[] = [];
+  private readonly byLength: ({ name: string; value: T }[] | undefined)[] = [];
 
   set(name: string, value: T): void {
-    (this.byLength[name.length] ??= []).push([name, value]);
+    (this.byLength[name.length] ??= []).push({ name, value });
   }
 
   get(name: string): T | undefined {
     const entries = name.length < this.byLength.length ? this.byLength[name.length] : undefined;
     if (entries !== undefined) {
-      for (const [candidate, value] of entries) {
-        if (candidate === name) {
-          return value;
+      for (let index = 0; index < entries.length; index++) {
+        if (entries[index].name === name) {
+          return entries[index].value;
         }
       }
     }
