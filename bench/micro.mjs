@@ -25,18 +25,20 @@ export const FRESH_LINT_ROW = `our full lint, another document each run (${FRESH
 /**
  * Bundles the policy language service, its rule registry, its schema validator and the jsonc-parser
  * copy it uses into one CommonJS file (the same path each run for a checkout, so CPU profiles can show its source)
- * and loads it.
+ * and loads it. `checkout` is this one by default; another (bench/compare.mjs) may have no
+ * node_modules of its own and resolves its packages in this one's.
  */
-export async function loadService() {
+export async function loadService(checkout = root) {
   // One file per checkout: two checkouts benchmarking at once must not load each other's code.
-  const checkout = createHash('sha256').update(root).digest('hex').slice(0, 8);
-  const outfile = path.join(os.tmpdir(), 's3policy-bench', `service-${checkout}.cjs`);
+  const checkoutHash = createHash('sha256').update(checkout).digest('hex').slice(0, 8);
+  const outfile = path.join(os.tmpdir(), 's3policy-bench', `service-${checkoutHash}.cjs`);
   await esbuild.build({
     stdin: {
       contents: "export * from './server/src/service/policyLanguageService';\nexport { ALL_RULES } from './server/src/service/rules';\nexport { validateAgainstSchema } from './server/src/service/schema/validateAgainstSchema';\nexport { parseTree } from 'jsonc-parser';\n",
-      resolveDir: root,
+      resolveDir: checkout,
       loader: 'ts',
     },
+    nodePaths: [path.join(root, 'node_modules')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
