@@ -38,11 +38,13 @@ const PATTERNS: readonly { pattern: RegExp; kind: PlaceholderKind; breaksFormat:
 ];
 
 /** Text that every pattern above needs somewhere: strings without any of it (nearly all) are skipped in one pass. */
-const TRIGGER = new RegExp(`[<]|\\$\\{|EXAMPLE|REPLACE|CHANGE|TODO|FIXME|ACCOUNT|BUCKET|[Xx]{4}|[Yy][Oo][Uu][Rr]|example-?bucket|amzn-s3-demo-|${DOCUMENTATION_ACCOUNT_IDS.join('|')}`);
 
-/** TRIGGER's words, as one alternation of literals, which the regular expression engine searches fast. */
-const TEMPLATE_WORDS = new RegExp(`EXAMPLE|REPLACE|CHANGE|TODO|FIXME|ACCOUNT|BUCKET|example-?bucket|amzn-s3-demo-|${DOCUMENTATION_ACCOUNT_IDS.join('|')}`);
-/** TRIGGER's `[Xx]{4}` and `[Yy][Oo][Uu][Rr]`. */
+/** The words among the triggers below, as one alternation of literals: the regular expression engine searches a whole document for it fast. */
+const TEMPLATE_WORD_SOURCE = `EXAMPLE|REPLACE|CHANGE|TODO|FIXME|ACCOUNT|BUCKET|example-?bucket|amzn-s3-demo-|${DOCUMENTATION_ACCOUNT_IDS.join('|')}`;
+const TEMPLATE_WORDS = new RegExp(TEMPLATE_WORD_SOURCE);
+/** Text that every pattern above needs somewhere: strings without any of it (nearly all) are skipped in one pass. */
+const TRIGGER = new RegExp(`[<]|\\$\\{|[Xx]{4}|[Yy][Oo][Uu][Rr]|${TEMPLATE_WORD_SOURCE}`);
+/** TRIGGER's `[Xx]{4}` and `[Yy][Oo][Uu][Rr]`, for a whole document. */
 const TEMPLATE_LETTERS = /xxxx|your/i;
 /**
  * A policy variable at the position it is set to (sticky): closed before the end of the string

@@ -7,7 +7,7 @@ import { CompletionItemKind } from 'vscode-languageserver-types';
 import { bucketOfArn, splitArn } from '../arns';
 import type { S3Action } from '../data/awsData';
 import { stringNodes } from '../parser/nodeUtils';
-import type { PolicyDocument, PolicyStatement } from '../parser/policyDocument';
+import { PolicyDocument, PolicyStatement, RESOURCE_ELEMENTS } from '../parser/policyDocument';
 import { grantedActions } from '../statementAccess';
 import { escapeSnippet, Proposal } from './proposals';
 
@@ -21,7 +21,7 @@ interface NamedBucket {
 export function namedBuckets(policy: PolicyDocument): NamedBucket[] {
   const found = new Map<string, NamedBucket>();
   for (const statement of policy.statements) {
-    for (const element of ['Resource', 'NotResource'] as const) {
+    for (const element of RESOURCE_ELEMENTS) {
       for (const node of stringNodes(statement.elements[element]?.valueNode)) {
         const value = String(node.value);
         const bucket = bucketOfArn(value);

@@ -7,6 +7,7 @@ import { isPartitionId, knownRegions, readRegion, RegionReading, REGIONS_SOURCE,
 import { memoize } from '../data/memoize';
 import { replaceStringEdit } from '../edits/jsonEdits';
 import { stringNodes } from '../parser/nodeUtils';
+import { RESOURCE_ELEMENTS } from '../parser/policyDocument';
 import { hasMalformingPlaceholder } from '../placeholders';
 import type { PolicyFix } from '../policyLanguageTypes';
 import { editDistance } from '../suggestions';
@@ -15,8 +16,6 @@ import type { Rule, RuleContext } from './rule';
 
 /** The condition keys whose values are Region codes, by lowercased name (all three are in the AWS data). */
 const REGION_KEYS: ReadonlySet<string> = new Set(['aws:requestedregion', 's3:locationconstraint', 's3:destinationregion']);
-
-const RESOURCE_ELEMENTS = ['Resource', 'NotResource'] as const;
 
 /** `EU`: the legacy location constraint of eu-west-1, which S3 still accepts and reports. */
 const LEGACY_LOCATION = 'EU';

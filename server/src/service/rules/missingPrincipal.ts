@@ -1,9 +1,8 @@
 /* S3 Bucket Policy — MIT License. */
-import { describeOwner } from './schemaProblems';
+import { PRINCIPAL_ELEMENTS } from '../parser/policyDocument';
 import type { Rule } from './rule';
+import { describeOwner } from './schemaProblems';
 import { explainsMissing } from './unknownElement';
-
-const PRINCIPAL_ELEMENTS = ['Principal', 'NotPrincipal'];
 
 /**
  * A statement without Principal or NotPrincipal, or with an empty one (`"Principal": {}`): required
@@ -19,7 +18,7 @@ export const missingPrincipal: Rule = {
     const problems = context.schemaProblems();
     for (const problem of problems) {
       const element = problem.path[problem.path.length - 1];
-      if (problem.kind === 'tooFewItems' && typeof element === 'string' && PRINCIPAL_ELEMENTS.includes(element)) {
+      if (problem.kind === 'tooFewItems' && typeof element === 'string' && PRINCIPAL_ELEMENTS.some((name) => name === element)) {
         context.report(problem.node, `"${element}" is empty, so it names nobody and S3 rejects the policy. Name whom ${describeOwner(problem)} applies to, such as {"AWS": "arn:aws:iam::ACCOUNT-ID:root"}, or write "*" for everyone.`);
         continue;
       }

@@ -110,11 +110,6 @@ function membersPrint(node: Node | undefined, valuePrint: (value: Node | undefin
   return print;
 }
 
-/** The print of one operator block of a Condition. */
-function operatorPrint(operator: Node | undefined): number {
-  return membersPrint(operator, valueSpan);
-}
-
 /** Adds an element's print to a rough key: `slot` tells the elements apart, as their names do in a signature. */
 function withElement(print: number, slot: number, member: Member | undefined, valuePrint: (value: Node | undefined) => number): number {
   return member ? (print + Math.imul(slot, 7919) + Math.imul(valuePrint(member.valueNode), 31)) | 0 : print;
@@ -122,8 +117,9 @@ function withElement(print: number, slot: number, member: Member | undefined, va
 
 const exactSpan = (value: Node | undefined): number => valueSpan(value);
 const lengthSpan = (value: Node | undefined): number => valueSpan(value, false);
-const principalPrint = (value: Node | undefined): number => membersPrint(value, valueSpan);
-const conditionPrint = (value: Node | undefined): number => membersPrint(value, operatorPrint);
+/** The print of an object of lists: a Principal, or one operator block of a Condition. */
+const listsPrint = (value: Node | undefined): number => membersPrint(value, valueSpan);
+const conditionPrint = (value: Node | undefined): number => membersPrint(value, listsPrint);
 
 /**
  * A number that statements with equal signatures always share, read from the lengths and a few
@@ -134,8 +130,8 @@ const conditionPrint = (value: Node | undefined): number => membersPrint(value, 
 function roughKey(statement: PolicyStatement): number {
   const { elements } = statement;
   let print = withElement(0, 1, elements.Effect, exactSpan);
-  print = withElement(print, 2, elements.Principal, principalPrint);
-  print = withElement(print, 3, elements.NotPrincipal, principalPrint);
+  print = withElement(print, 2, elements.Principal, listsPrint);
+  print = withElement(print, 3, elements.NotPrincipal, listsPrint);
   print = withElement(print, 4, elements.Action, lengthSpan);
   print = withElement(print, 5, elements.NotAction, lengthSpan);
   print = withElement(print, 6, elements.Resource, exactSpan);

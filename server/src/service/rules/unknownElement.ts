@@ -43,7 +43,7 @@ function wrappedPolicy(problem: SchemaProblem): object | undefined {
  * wrapper at the top. Its `unknownElement` finding already says so and offers the repair, so a
  * "missing" finding would report the same mistake twice.
  */
-export function explainsMissing(problems: SchemaProblem[], ownerPath: (string | number)[], names: string[]): boolean {
+export function explainsMissing(problems: SchemaProblem[], ownerPath: (string | number)[], names: readonly string[]): boolean {
   return (unknownPropertiesByOwner(problems).get(JSON.stringify(ownerPath)) ?? [])
     .some((problem) => suggestedNames(problem).some((suggestion) => names.includes(suggestion)) || wrappedPolicy(problem) !== undefined);
 }

@@ -79,9 +79,8 @@ interface CompiledSchema {
   branchTypes: string[];
   pattern: RegExp | undefined;
   items: CompiledSchema | undefined;
-  properties: Map<string, CompiledSchema>;
-  /** `properties` again, for looking up the names read from a document. */
-  propertyTable: NameTable<CompiledSchema>;
+  /** The schemas of `properties`, by name. */
+  properties: NameTable<CompiledSchema>;
   /** `additionalProperties`: false forbids other names, a schema validates their values. */
   additional: false | CompiledSchema | undefined;
   namePattern: RegExp | undefined;
@@ -187,8 +186,7 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     branchTypes: [],
     pattern: resolved.pattern === undefined ? undefined : new RegExp(resolved.pattern),
     items: undefined,
-    properties: new Map(),
-    propertyTable: new NameTable(),
+    properties: new NameTable(),
     additional: resolved.additionalProperties === false ? false : undefined,
     namePattern: resolved.propertyNames?.pattern === undefined ? undefined : new RegExp(resolved.propertyNames.pattern),
     required: resolved.required ?? [],
@@ -223,9 +221,7 @@ function compile(schema: JsonSchema, rootSchema: JsonSchema, cache: Map<JsonSche
     compiled.items = compile(resolved.items, rootSchema, cache);
   }
   for (const [name, property] of Object.entries(resolved.properties ?? {})) {
-    const compiledProperty = compile(property, rootSchema, cache);
-    compiled.properties.set(name, compiledProperty);
-    compiled.propertyTable.set(name, compiledProperty);
+    compiled.properties.set(name, compile(property, rootSchema, cache));
   }
   if (typeof resolved.additionalProperties === 'object') {
     compiled.additional = compile(resolved.additionalProperties, rootSchema, cache);
@@ -352,13 +348,13 @@ export function validateAgainstSchema(root: Node, rootSchema: JsonSchema): Schem
         problems.push({ kind: 'invalidPropertyName', node: keyNode, path: getNodePath(keyNode), schemaMessage: schema.propertyNames?.patternErrorMessage });
         continue;
       }
-      const propertySchema = compiled.propertyTable.get(name);
+      const propertySchema = compiled.properties.get(name);
       if (propertySchema) {
         if (valueNode) {
           visit(valueNode, propertySchema);
         }
       } else if (compiled.additional === false) {
-        problems.push({ kind: 'unknownProperty', node: keyNode, path: getNodePath(keyNode), allowedNames: [...compiled.properties.keys()] });
+        problems.push({ kind: 'unknownProperty', node: keyNode, path: getNodePath(keyNode), allowedNames: Object.keys(schema.properties ?? {}) });
       } else if (compiled.additional && valueNode) {
         visit(valueNode, compiled.additional);
       }
