@@ -7,9 +7,10 @@
 // each after an untimed call and a young-generation collection, as measureAll does. Prints the
 // medians, the ratio of the medians (this checkout ÷ the other) and the median of the per-round
 // ratios, which follows a change in machine load less.
-// Two bundles in one process sometimes leave one of them slow for a whole run: this checkout
-// compared with itself read 1.10× and 1.22× in two runs of five. Run it three to five times and take
-// the median.
+// Two bundles in one process do not run alike: this checkout compared with itself read 1.03–1.06×
+// on the same document and 0.98–0.99× on new documents over five runs, and an earlier script of the
+// same kind read 1.10× and 1.22× in two runs of five. Run it three to five times, take the median,
+// and take a difference of less than about 6 % for noise.
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadService } from './micro.mjs';
