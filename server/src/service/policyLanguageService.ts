@@ -137,6 +137,73 @@ class EditedSpans {
   }
 }
 
+/**
+ * Applies every preferred fix, repeatedly, until none applies (at most 10 rounds): the findings of
+ * each round come from `findProblemsOf` (a policy file's, or a template's in host offsets).
+ */
+export function fixAllWith(text: string, findProblemsOf: (text: string) => PolicyFinding[]): FixAllResult {
+  let current = text;
+  let appliedFixes = 0;
+  for (let round = 0; round < 10; round++) {
+    const taken = new EditedSpans();
+    const chosen = new Set<PolicyFix>();
+    const fixable = findProblemsOf(current).filter((finding) => finding.fixes.some((candidate) => candidate.isPreferred));
+    // Whole-document fixes (adding a statement or a Version) wait until the token-level ones are applied:
+    // they were computed on a text those change (a "deny" about to become "Deny" is not yet an HTTPS-only deny).
+    const tokenLevel = fixable.filter((finding) => findRule(finding.ruleId)?.runsOnBrokenDocuments);
+    for (const finding of tokenLevel.length > 0 ? tokenLevel : fixable) {
+      const fix = finding.fixes.find((candidate) => candidate.isPreferred);
+      if (!fix || chosen.has(fix) || taken.overlaps(fix)) {
+        continue;
+      }
+      chosen.add(fix);
+      taken.add(fix);
+    }
+    if (chosen.size === 0) {
+      break;
+    }
+    const next = applyOffsetEdits(current, [...chosen].flatMap((fix) => fix.edits));
+    if (next === current) {
+      break;
+    }
+    current = next;
+    appliedFixes += chosen.size;
+  }
+  return { text: current, appliedFixes };
+}
+
+/** The findings of a document as LSP diagnostics: at most `MAX_DIAGNOSTICS`, the last one saying how many more there are. */
+export function findingsToDiagnostics(document: TextDocument, findings: PolicyFinding[], settings: PolicyLintSettings): Diagnostic[] {
+  return withinDiagnosticLimit(findings, settings).map((finding) => toDiagnostic(document, finding));
+}
+
+/** Quick fixes for the diagnostics of ours in `contextDiagnostics`, from the findings of this version of the document. */
+export function codeActionsFor(document: TextDocument, findings: PolicyFinding[], contextDiagnostics: Diagnostic[]): CodeAction[] {
+  const ours = contextDiagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+  if (ours.length === 0) {
+    return [];
+  }
+  const actions: CodeAction[] = [];
+  for (const finding of findings) {
+    const current = toDiagnostic(document, finding);
+    const requested = ours.find((diagnostic) => diagnostic.code === finding.ruleId && sameRange(diagnostic.range, current.range));
+    if (!requested) {
+      continue;
+    }
+    for (const fix of finding.fixes.slice(0, 3)) {
+      const edits = fix.edits.map((edit) => TextEdit.replace(toRange(document, edit.offset, edit.length), edit.content));
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [requested],
+        isPreferred: fix.isPreferred,
+        edit: { documentChanges: [TextDocumentEdit.create(VersionedTextDocumentIdentifier.create(document.uri, document.version), edits)] },
+      });
+    }
+  }
+  return actions;
+}
+
 /** Creates the policy language service. */
 export function getPolicyLanguageService(): PolicyLanguageService {
   const schema = bucketPolicySchema as JsonSchema;
@@ -190,67 +257,14 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     return findings.sort((a, b) => a.offset - b.offset);
   };
 
-  const fixAll = (text: string, settings: PolicyLintSettings): FixAllResult => {
-    let current = text;
-    let appliedFixes = 0;
-    for (let round = 0; round < 10; round++) {
-      const taken = new EditedSpans();
-      const chosen = new Set<PolicyFix>();
-      const fixable = findProblems(parsePolicy(current), settings).filter((finding) => finding.fixes.some((candidate) => candidate.isPreferred));
-      // Whole-document fixes (adding a statement or a Version) wait until the token-level ones are applied:
-      // they were computed on a text those change (a "deny" about to become "Deny" is not yet an HTTPS-only deny).
-      const tokenLevel = fixable.filter((finding) => findRule(finding.ruleId)?.runsOnBrokenDocuments);
-      for (const finding of tokenLevel.length > 0 ? tokenLevel : fixable) {
-        const fix = finding.fixes.find((candidate) => candidate.isPreferred);
-        if (!fix || chosen.has(fix) || taken.overlaps(fix)) {
-          continue;
-        }
-        chosen.add(fix);
-        taken.add(fix);
-      }
-      if (chosen.size === 0) {
-        break;
-      }
-      const next = applyOffsetEdits(current, [...chosen].flatMap((fix) => fix.edits));
-      if (next === current) {
-        break;
-      }
-      current = next;
-      appliedFixes += chosen.size;
-    }
-    return { text: current, appliedFixes };
-  };
+  const fixAll = (text: string, settings: PolicyLintSettings): FixAllResult => fixAllWith(text, (current) => findProblems(parsePolicy(current), settings));
 
   return {
     parse: parsePolicy,
     isBucketPolicy,
     findProblems,
-    doValidation: (document, policy, settings) => withinDiagnosticLimit(findProblems(policy, settings), settings).map((finding) => toDiagnostic(document, finding)),
-    getCodeActions(document, policy, settings, contextDiagnostics) {
-      const ours = contextDiagnostics.filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
-      if (ours.length === 0) {
-        return [];
-      }
-      const actions: CodeAction[] = [];
-      for (const finding of findProblems(policy, settings)) {
-        const current = toDiagnostic(document, finding);
-        const requested = ours.find((diagnostic) => diagnostic.code === finding.ruleId && sameRange(diagnostic.range, current.range));
-        if (!requested) {
-          continue;
-        }
-        for (const fix of finding.fixes.slice(0, 3)) {
-          const edits = fix.edits.map((edit) => TextEdit.replace(toRange(document, edit.offset, edit.length), edit.content));
-          actions.push({
-            title: fix.title,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [requested],
-            isPreferred: fix.isPreferred,
-            edit: { documentChanges: [TextDocumentEdit.create(VersionedTextDocumentIdentifier.create(document.uri, document.version), edits)] },
-          });
-        }
-      }
-      return actions;
-    },
+    doValidation: (document, policy, settings) => findingsToDiagnostics(document, findProblems(policy, settings), settings),
+    getCodeActions: (document, policy, settings, contextDiagnostics) => contextDiagnostics.some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE) ? codeActionsFor(document, findProblems(policy, settings), contextDiagnostics) : [],
     fixAll,
     doComplete,
     doHover,

@@ -1,0 +1,59 @@
+/* S3 Bucket Policy — MIT License. */
+import { parsePolicy } from '../parser/parsePolicy';
+import type { PolicyDocument } from '../parser/policyDocument';
+import type { PolicyRecognitionSettings } from '../policyLanguageTypes';
+import { isBucketPolicy } from '../policyRecognition';
+import { readCloudFormation } from './cloudformation/cloudFormationHost';
+import type { HostDocument } from './embeddedPolicy';
+
+/** The syntax a document is read in, from its language id and its path. */
+export function documentSyntax(path: string | undefined, languageId: string | undefined, text: string): 'json' | 'yaml' | undefined {
+  if (languageId === 'yaml' || (!languageId && /\.ya?ml$/i.test(path ?? ''))) {
+    return 'yaml';
+  }
+  if (languageId === 'json' || languageId === 'jsonc' || (!languageId && /\.json$/i.test(path ?? ''))) {
+    return 'json';
+  }
+  if (/\.template$/i.test(path ?? '') || (!languageId && !path)) {
+    return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+  }
+  return undefined;
+}
+
+/** A policy file: the host document is the policy. */
+export function policyFileDocument(text: string, policy: PolicyDocument): HostDocument {
+  return {
+    kind: 'policy',
+    text,
+    policies: [{ name: undefined, range: { offset: 0, length: text.length }, nameRange: undefined, bucket: undefined, policy, view: undefined, translation: undefined }],
+    syntaxProblems: [],
+    hostChecks: undefined,
+  };
+}
+
+/** Cheap tests that rule a text out as a template before it is parsed. */
+function mayBeTemplate(text: string): boolean {
+  return text.includes('Resources');
+}
+
+/**
+ * Reads a document for the bucket policies in it: a policy file (by name or by content, as
+ * `isBucketPolicy` decides), a CloudFormation template in YAML or JSON, or nothing of ours.
+ * `parsed` is the document parsed as a policy, when the caller has it already.
+ */
+export function readHostDocument(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument): HostDocument {
+  const syntax = documentSyntax(path, languageId, text);
+  if (syntax === 'json') {
+    const policy = parsed ?? parsePolicy(text);
+    if (isBucketPolicy(path, policy, recognition)) {
+      return policyFileDocument(text, policy);
+    }
+  }
+  if (syntax !== undefined && mayBeTemplate(text)) {
+    const template = readCloudFormation(text, syntax);
+    if (template) {
+      return template;
+    }
+  }
+  return { kind: 'none', text, policies: [], syntaxProblems: [], hostChecks: undefined };
+}
