@@ -22,7 +22,7 @@ describe('s3-policy-lint --rule', () => {
   it('turns notAPolicy off too', () => {
     const directory = tempTree({ 'statement.json': fixture('single-statement.json') });
     const result = runCli(['--rule', 'notAPolicy=off', 'statement.json'], { cwd: directory });
-    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 1 file\n');
+    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 0 bucket policies in 1 file\n');
     assert.equal(result.status, 0);
   });
 
@@ -49,7 +49,7 @@ describe('s3-policy-lint --quiet and --max-warnings', () => {
     const result = runCli(['--quiet', '.'], { cwd: tree });
     assert.equal(result.stdout.split('\n').filter((line) => / (warning|information) /.test(line)).length, 0);
     assert.match(result.stdout, /^reports\.bucket-policy\.json:2:14 error invalidVersion /);
-    assert.match(result.stdout, /\n1 problem \(1 error, 0 warnings, 0 information\) in 3 files\n$/);
+    assert.match(result.stdout, /\n1 problem \(1 error, 0 warnings, 0 information\) in 3 bucket policies in 3 files\n$/);
     assert.equal(result.status, 1);
   });
 

@@ -22,9 +22,10 @@ const tree = tempTree({
 });
 
 describe('s3-policy-lint on directories', () => {
-  it('lints the policy files inside, recursively, recognised by name or content, and skips every other file and node_modules', () => {
+  it('lints the policy files and templates inside, recursively, recognised by name or content, and skips every other file and node_modules', () => {
     const result = runCli(['--format', 'json', 'policies'], { cwd: tree });
     assert.deepEqual(codesByFile(result.stdout), {
+      'policies/cloudformation-template.json': ['incompleteSecureTransportDeny'],
       'policies/prod/by-content.json': [],
       'policies/prod/reports.bucket-policy.json': ['invalidVersion', 'missingSecureTransportDeny', 'actionPrefixCase'],
       'policies/staging/logs.s3-policy.json': ['missingSecureTransportDeny'],
@@ -46,7 +47,7 @@ describe('s3-policy-lint on directories', () => {
   it('lints nothing, successfully, in a directory without policies', () => {
     const directory = tempTree({ 'package.json': fixture('not-policies/package.json') });
     const result = runCli([directory]);
-    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 0 files\n');
+    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 0 bucket policies in 0 files\n');
     assert.equal(result.status, 0);
   });
 
@@ -87,14 +88,14 @@ describe('s3-policy-lint on files named explicitly', () => {
     assert.equal(result.stderr, 's3-policy-lint: missing.bucket-policy.json: no such file or directory\n');
     assert.match(result.stdout, /^policies\/prod\/reports\.bucket-policy\.json:2:14 error invalidVersion /);
     assert.match(result.stdout, /\npolicies\/staging\/logs\.s3-policy\.json:3:3 warning missingSecureTransportDeny /);
-    assert.match(result.stdout, /in 2 files\n$/);
+    assert.match(result.stdout, /in 2 bucket policies in 2 files\n$/);
     assert.equal(result.status, 2);
   });
 
   it('names an unreadable file on stderr and exits 2', () => {
     const result = runCli(['policies', 'policies/prod/reports.bucket-policy.json/'], { cwd: tree });
     assert.match(result.stderr, /^s3-policy-lint: policies\/prod\/reports\.bucket-policy\.json\/: /);
-    assert.match(result.stdout, /in 3 files\n$/);
+    assert.match(result.stdout, /in 4 bucket policies in 4 files\n$/);
     assert.equal(result.status, 2);
   });
 
@@ -105,9 +106,10 @@ describe('s3-policy-lint on files named explicitly', () => {
 });
 
 describe('s3-policy-lint with globs', () => {
-  it('expands a quoted glob itself and lints only the policies among the matches', () => {
+  it('expands a quoted glob itself and lints only the policies and templates among the matches', () => {
     const result = runCli(['--format', 'json', 'policies/**/*.json'], { cwd: tree });
     assert.deepEqual(Object.keys(codesByFile(result.stdout)), [
+      'policies/cloudformation-template.json',
       'policies/prod/by-content.json',
       'policies/prod/reports.bucket-policy.json',
       'policies/staging/logs.s3-policy.json',

@@ -24,7 +24,7 @@ describe('s3-policy-lint --fix', () => {
     assert.match(fixedByService, /"Version": "2012-10-17"/);
     assert.match(fixedByService, /"Action": "s3:GetObject"/);
     assert.match(fixedByService, /"aws:SecureTransport": "false"/);
-    assert.equal(result.stdout, `Fixed ${fixable} problems in 1 file.\n0 problems (0 errors, 0 warnings, 0 information) in 1 file\n`);
+    assert.equal(result.stdout, `Fixed ${fixable} problems in 1 file.\n0 problems (0 errors, 0 warnings, 0 information) in 1 bucket policy in 1 file\n`);
     assert.equal(result.status, 0);
   });
 

@@ -20,14 +20,14 @@ describe('s3-policy-lint text output', () => {
       'broken.bucket-policy.json:8:18 information actionPrefixCase',
     ]);
     assert.match(lines[0], /^broken\.bucket-policy\.json:2:14 error invalidVersion "2012 - 10 - 17" .*write "2012-10-17"\.$/);
-    assert.equal(lines[3], '3 problems (1 error, 1 warning, 1 information) in 1 file');
+    assert.equal(lines[3], '3 problems (1 error, 1 warning, 1 information) in 1 bucket policy in 1 file');
     assert.equal(result.stderr, '');
     assert.equal(result.status, 1);
   });
 
   it('exits 0 on a clean policy, with a summary line only', () => {
     const result = runCli(['clean.bucket-policy.json'], { cwd: tree });
-    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 1 file\n');
+    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 1 bucket policy in 1 file\n');
     assert.equal(result.status, 0);
   });
 
@@ -41,7 +41,7 @@ describe('s3-policy-lint text output', () => {
     const result = runCli(['warnings-only.bucket-policy.json', 'broken.bucket-policy.json', 'clean.bucket-policy.json'], { cwd: tree });
     const files = result.stdout.trimEnd().split('\n').slice(0, -1).map((line) => line.split(':')[0]);
     assert.deepEqual(files, ['warnings-only.bucket-policy.json', 'broken.bucket-policy.json', 'broken.bucket-policy.json', 'broken.bucket-policy.json']);
-    assert.match(result.stdout, /\n4 problems \(1 error, 2 warnings, 1 information\) in 3 files\n$/);
+    assert.match(result.stdout, /\n4 problems \(1 error, 2 warnings, 1 information\) in 3 bucket policies in 3 files\n$/);
   });
 });
 
@@ -62,7 +62,10 @@ describe('s3-policy-lint --format json', () => {
 
   it('accepts --format=json too and prints an empty array when nothing is found', () => {
     const result = runCli(['--format=json', 'clean.bucket-policy.json'], { cwd: tree });
-    assert.deepEqual(JSON.parse(result.stdout), [{ file: 'clean.bucket-policy.json', diagnostics: [] }]);
+    const reports = JSON.parse(result.stdout) as JsonReport[];
+    assert.deepEqual(reports.map(({ file, diagnostics }) => ({ file, diagnostics })), [{ file: 'clean.bucket-policy.json', diagnostics: [] }]);
+    assert.deepEqual(reports[0].policies.map((policy) => policy.name), ['clean.bucket-policy.json']);
+    assert.deepEqual(reports[0].policies[0].range.start, { line: 0, character: 0 });
     assert.equal(result.status, 0);
   });
 });
@@ -103,7 +106,7 @@ describe('s3-policy-lint usage', () => {
   it('lints a file whose name starts with "-" after "--"', () => {
     const directory = tempTree({ '-odd.bucket-policy.json': fixture('clean.bucket-policy.json') });
     const result = runCli(['--', '-odd.bucket-policy.json'], { cwd: directory });
-    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 1 file\n');
+    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 1 bucket policy in 1 file\n');
     assert.equal(result.status, 0);
   });
 });

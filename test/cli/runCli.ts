@@ -63,6 +63,7 @@ export function tempTree(files: Record<string, string>): string {
 /** The JSON report of a run with `--format json`, parsed. */
 export interface JsonReport {
   file: string;
+  policies: { name: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
   diagnostics: { code: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
 }
 

@@ -6,6 +6,8 @@
 import packageJson from '../../../package.json';
 import { AWS_DATA_DATE, AWS_DATA_SOURCE } from '../service/data/awsData';
 import { REGIONS_SOURCE } from '../service/data/regions';
+import { getHostedLanguageService } from '../service/hostedLanguageService';
+import type { HostDocument } from '../service/hosts/embeddedPolicy';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
 import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
@@ -14,10 +16,11 @@ import { notAPolicy } from '../service/rules/notAPolicy';
 import { CliConfig, loadConfig } from './config';
 import { LintTarget, PolicyRecognizer, collectTargets, relativeInside, writeFileAtomically } from './files';
 import { CliOptions, USAGE, UsageError, parseArguments } from './options';
-import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostics } from './report';
+import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostics, toRange } from './report';
 import { formatSarif } from './sarif';
 
 const service = getPolicyLanguageService();
+const hosted = getHostedLanguageService(service);
 const printError = (message: string) => process.stderr.write(`s3-policy-lint: ${message}\n`);
 
 function printVersion(): void {
@@ -34,31 +37,37 @@ async function readStandardInput(): Promise<string> {
 
 /**
  * The editor's recognition rule with the configuration's globs, matched against the path relative
- * to the configuration's directory. Files named explicitly are always recognised by content too.
+ * to the configuration's directory: a policy file (by name, or by content for files named
+ * explicitly), or a CloudFormation template (by content). Returns the document read, or undefined.
  */
-function recognizer(config: CliConfig): PolicyRecognizer {
+function recognizer(config: CliConfig): PolicyRecognizer<HostDocument> {
   return (absolutePath, text, explicit) => {
     const matchedPath = absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, absolutePath) ?? absolutePath;
     const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
-    return service.isBucketPolicy(matchedPath, service.parse(text), settings);
+    const host = hosted.read(text, matchedPath, undefined, settings);
+    return host.kind === 'none' ? undefined : host;
   };
 }
 
 /** Lints one target, fixing it first with `--fix`; a write failure is reported and leaves the file as it was. */
-function lintTarget(target: LintTarget, settings: PolicyLintSettings, options: CliOptions, ioErrors: string[]): FileReport {
-  const report: FileReport = { file: target.file, absolutePath: target.absolutePath, diagnostics: [], fixesApplied: 0 };
+function lintTarget(target: LintTarget<HostDocument>, settings: PolicyLintSettings, config: CliConfig, options: CliOptions, ioErrors: string[]): FileReport {
+  const report: FileReport = { file: target.file, absolutePath: target.absolutePath, diagnostics: [], fixesApplied: 0, policies: [] };
   let text = target.text;
+  let host = target.recognized;
   let findings: PolicyFinding[];
-  if (!target.isPolicy) {
+  if (!host) {
     const setting = settings.rules[notAPolicy.id] ?? notAPolicy.defaultSeverity;
     findings = setting === 'off' ? [] : [{ ruleId: notAPolicy.id, severity: setting, offset: 0, length: 0, message: describeNonPolicy(service.parse(text)), fixes: [] }];
   } else {
+    const path = target.absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, target.absolutePath) ?? target.absolutePath;
+    const recognition = { ...config.recognition, detectByContent: true };
     if (options.fix) {
-      const fixed = service.fixAll(text, settings);
+      const fixed = hosted.fixAll(text, path, undefined, recognition, settings);
       if (fixed.text !== text) {
         try {
           writeFileAtomically(target.file, fixed.text, text);
           text = fixed.text;
+          host = hosted.read(text, path, undefined, recognition);
           report.fixesApplied = fixed.appliedFixes;
         } catch (error) {
           const message = `${target.file}: could not write the fixes (${(error as Error).message}); the file is unchanged.`;
@@ -67,7 +76,8 @@ function lintTarget(target: LintTarget, settings: PolicyLintSettings, options: C
         }
       }
     }
-    findings = service.findProblems(service.parse(text), settings);
+    findings = hosted.findProblems(host, settings);
+    report.policies = host.policies.map((policy) => ({ name: policy.name ?? target.file, range: toRange(text, policy.range.offset, policy.range.length) }));
   }
   report.diagnostics = toDiagnostics(text, options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings);
   return report;
@@ -101,7 +111,7 @@ async function main(argv: string[]): Promise<number> {
   const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config));
   errors.forEach(printError);
   const ioErrors = [...errors];
-  const reports = targets.map((target) => lintTarget(target, settings, options, ioErrors));
+  const reports = targets.map((target) => lintTarget(target, settings, config, options, ioErrors));
 
   if (options.format === 'json') {
     process.stdout.write(formatJson(reports));

@@ -13,25 +13,29 @@ export function relativeInside(base: string, absolutePath: string): string | und
 }
 
 /** A file to lint, read and recognised. */
-export interface LintTarget {
+export interface LintTarget<Recognized = unknown> {
   /** The path as the user wrote it, or as found under a directory or glob; `<stdin>` for standard input. */
   file: string;
   /** The absolute path; undefined for standard input. */
   absolutePath: string | undefined;
   text: string;
-  /** Whether the text is a bucket policy; a target that is not one was named explicitly and gets a `notAPolicy` finding. */
-  isPolicy: boolean;
+  /** What the recognizer made of the text; undefined when it holds no bucket policy (then it was named explicitly and gets a `notAPolicy` finding). */
+  recognized: Recognized | undefined;
 }
 
 /**
- * Decides whether a text is a bucket policy. `explicit` is true for files named on the command line
- * and standard input; `absolutePath` is undefined for standard input.
+ * Reads a text for bucket policies: what it found, or undefined when the text holds none.
+ * `explicit` is true for files named on the command line and standard input; `absolutePath` is
+ * undefined for standard input.
  */
-export type PolicyRecognizer = (absolutePath: string | undefined, text: string, explicit: boolean) => boolean;
+export type PolicyRecognizer<Recognized> = (absolutePath: string | undefined, text: string, explicit: boolean) => Recognized | undefined;
+
+/** The kinds of files a directory contributes: JSON policies and CloudFormation templates (YAML or JSON). */
+const CHECKED_EXTENSIONS = /\.(?:json|ya?ml|template)$/i;
 
 /** What the command-line paths expand to: the targets in order and the I/O errors. */
-export interface CollectedTargets {
-  targets: LintTarget[];
+export interface CollectedTargets<Recognized> {
+  targets: LintTarget<Recognized>[];
   errors: string[];
 }
 
@@ -129,12 +133,13 @@ function expandGlob(pattern: string, errors: string[]): string[] {
 
 /**
  * Expands the command-line paths into lint targets. Files named explicitly (and `-`, given as
- * `stdinText`) are always linted; directories contribute their `.json` files and globs their
- * matches, each only when `recognize` says it is a policy. A path that cannot be read becomes an
- * error message and the others are still returned. A file reached twice is linted once.
+ * `stdinText`) are always linted; directories contribute their `.json`, `.yaml`, `.yml` and
+ * `.template` files and globs their matches, each only when `recognize` finds bucket policies in it
+ * (a policy file or a template). A path that cannot be read becomes an error message and the others
+ * are still returned. A file reached twice is linted once.
  */
-export function collectTargets(paths: readonly string[], stdinText: string | undefined, recognize: PolicyRecognizer): CollectedTargets {
-  const collected: CollectedTargets = { targets: [], errors: [] };
+export function collectTargets<Recognized>(paths: readonly string[], stdinText: string | undefined, recognize: PolicyRecognizer<Recognized>): CollectedTargets<Recognized> {
+  const collected: CollectedTargets<Recognized> = { targets: [], errors: [] };
   const seen = new Set<string>();
   const add = (file: string, explicit: boolean): void => {
     const absolutePath = path.resolve(file);
@@ -145,9 +150,9 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
     seen.add(identity);
     try {
       const text = readUtf8(file);
-      const isPolicy = recognize(absolutePath, text, explicit);
-      if (isPolicy || explicit) {
-        collected.targets.push({ file, absolutePath, text, isPolicy });
+      const recognized = recognize(absolutePath, text, explicit);
+      if (recognized !== undefined || explicit) {
+        collected.targets.push({ file, absolutePath, text, recognized });
       }
     } catch (error) {
       collected.errors.push(describeError(file, error));
@@ -157,7 +162,7 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
     if (given === '-') {
       if (!seen.has(STDIN_NAME)) {
         seen.add(STDIN_NAME);
-        collected.targets.push({ file: STDIN_NAME, absolutePath: undefined, text: stdinText ?? '', isPolicy: recognize(undefined, stdinText ?? '', true) });
+        collected.targets.push({ file: STDIN_NAME, absolutePath: undefined, text: stdinText ?? '', recognized: recognize(undefined, stdinText ?? '', true) });
       }
       continue;
     }
@@ -180,7 +185,7 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
     } else if (stats.isDirectory()) {
       const found: string[] = [];
       walk(given, found, collected.errors);
-      found.filter((file) => file.toLowerCase().endsWith('.json')).forEach((file) => add(file, false));
+      found.filter((file) => CHECKED_EXTENSIONS.test(file)).forEach((file) => add(file, false));
     } else if (stats.isFile() || stats.isFIFO()) {
       add(given, true);
     } else {

@@ -20,6 +20,14 @@ export interface FileReport {
   diagnostics: CliDiagnostic[];
   /** How many fixes `--fix` wrote into this file. */
   fixesApplied: number;
+  /** The bucket policies found in the file: a policy file's one, a template's resources (by logical id). */
+  policies: { name: string; range: Range }[];
+}
+
+/** The 0-based line/character range of an offset span of `text`. */
+export function toRange(text: string, offset: number, length: number): Range {
+  const document = TextDocument.create('file:///lint', 'json', 0, text);
+  return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
 }
 
 /** Turns the service's offset-based findings into 0-based line/character ranges of `text`. */
@@ -51,11 +59,12 @@ export function formatText(reports: readonly FileReport[]): string {
     lines.push(`Fixed ${plural(fixes, 'problem')} in ${plural(fixed.length, 'file')}.`);
   }
   const total = reports.reduce((sum, report) => sum + report.diagnostics.length, 0);
-  lines.push(`${plural(total, 'problem')} (${plural(countSeverity(reports, 'error'), 'error')}, ${plural(countSeverity(reports, 'warning'), 'warning')}, ${countSeverity(reports, 'information')} information) in ${plural(reports.length, 'file')}`);
+  const policies = reports.reduce((sum, report) => sum + report.policies.length, 0);
+  lines.push(`${plural(total, 'problem')} (${plural(countSeverity(reports, 'error'), 'error')}, ${plural(countSeverity(reports, 'warning'), 'warning')}, ${countSeverity(reports, 'information')} information) in ${policies} bucket ${policies === 1 ? 'policy' : 'policies'} in ${plural(reports.length, 'file')}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** `[{"file", "diagnostics": [{"code", "severity", "message", "range"}]}]`, ranges 0-based as in LSP. */
+/** `[{"file", "policies": [{"name", "range"}], "diagnostics": [{"code", "severity", "message", "range"}]}]`, ranges 0-based as in LSP. */
 export function formatJson(reports: readonly FileReport[]): string {
-  return `${JSON.stringify(reports.map((report) => ({ file: report.file, diagnostics: report.diagnostics })), null, 2)}\n`;
+  return `${JSON.stringify(reports.map((report) => ({ file: report.file, policies: report.policies, diagnostics: report.diagnostics })), null, 2)}\n`;
 }

@@ -6,18 +6,23 @@ import { isBucketPolicy } from '../policyRecognition';
 import { readCloudFormation } from './cloudformation/cloudFormationHost';
 import type { HostDocument } from './embeddedPolicy';
 
-/** The syntax a document is read in, from its language id and its path. */
+/**
+ * The syntax a document is read in: the editor's language id when there is one; else the file's
+ * extension (`.yaml`, `.yml`; `.json`; `.template`, either), else the text itself (standard input,
+ * and JSON policies named `*.txt` or without an extension).
+ */
 export function documentSyntax(path: string | undefined, languageId: string | undefined, text: string): 'json' | 'yaml' | undefined {
-  if (languageId === 'yaml' || (!languageId && /\.ya?ml$/i.test(path ?? ''))) {
+  if (languageId !== undefined) {
+    return languageId === 'yaml' ? 'yaml' : languageId === 'json' || languageId === 'jsonc' ? 'json' : undefined;
+  }
+  const looksLikeJson = /^\uFEFF?\s*[{[\u201C\u201D]/.test(text);
+  if (/\.ya?ml$/i.test(path ?? '')) {
     return 'yaml';
   }
-  if (languageId === 'json' || languageId === 'jsonc' || (!languageId && /\.json$/i.test(path ?? ''))) {
+  if (/\.json$/i.test(path ?? '') || looksLikeJson) {
     return 'json';
   }
-  if (/\.template$/i.test(path ?? '') || (!languageId && !path)) {
-    return /^\s*[{[]/.test(text) ? 'json' : 'yaml';
-  }
-  return undefined;
+  return path === undefined || /\.template$/i.test(path) ? 'yaml' : 'json';
 }
 
 /** A policy file: the host document is the policy. */
