@@ -12,7 +12,7 @@ export interface S3PolicyExtensionApi {
 }
 
 /**
- * Activation (on json and jsonc documents) does only what must exist at once: the log channel and
+ * Activation (on json, jsonc and yaml documents) does only what must exist at once: the log channel and
  * the commands. The language client, most of the extension's code, is a bundle of its own
  * (client/out/languageClient.js), loaded and started on the next turn of the event loop, once
  * activate() has returned; `ready` resolves when the server runs.

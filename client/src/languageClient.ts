@@ -30,6 +30,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'untitled', language: 'json' },
       { scheme: 'untitled', language: 'jsonc' },
+      // CloudFormation, SAM and serverless.yml templates: the server reads only those it recognises by content.
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { configurationSection: 's3Policy' },
     initializationOptions: { editorReportsJsonSyntax: true },

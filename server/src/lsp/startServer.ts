@@ -1,6 +1,8 @@
 /* S3 Bucket Policy — MIT License. */
 import { CancellationToken, CodeAction, CodeActionKind, Connection, ResponseError, TextDocumentSyncKind, TextDocuments, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getHostedLanguageService } from '../service/hostedLanguageService';
+import type { HostDocument } from '../service/hosts/embeddedPolicy';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
 import type { PolicyLintSettings } from '../service/policyLanguageTypes';
 import { registerPushDiagnostics } from './diagnostics';
@@ -62,23 +64,37 @@ function minimalEdit(document: TextDocument, before: string, after: string): Tex
  */
 export function startServer(connection: Connection): void {
   const service = getPolicyLanguageService();
+  const hosted = getHostedLanguageService(service);
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache((text) => service.parse(text));
+  const hosts = new Map<string, { version: number; recognition: string; host: HostDocument }>();
   let supportsConfiguration = false;
   let options: S3PolicyInitializationOptions = {};
   let snippetSupport = false;
   const settings = new SettingsCache(connection, () => supportsConfiguration);
   const log = (message: string) => connection.console.error(message);
 
-  /** True when the recognition settings take the document for a bucket policy. */
-  const isPolicy = async (document: TextDocument): Promise<boolean> => {
-    const documentSettings = await settings.get(document.uri);
-    return service.isBucketPolicy(pathOf(document.uri), cache.get(document), documentSettings.recognition);
+  /**
+   * The bucket policies of a document version under its recognition settings: a policy file, a
+   * template's policies, or none. Read once per version; a JSON document is parsed once for both.
+   */
+  const hostOf = async (document: TextDocument): Promise<HostDocument> => {
+    const recognition = (await settings.get(document.uri)).recognition;
+    const key = JSON.stringify(recognition);
+    const entry = hosts.get(document.uri);
+    if (entry && entry.version === document.version && entry.recognition === key) {
+      return entry.host;
+    }
+    const parsed = document.languageId === 'yaml' ? undefined : cache.get(document);
+    const host = hosted.read(document.getText(), pathOf(document.uri), document.languageId, recognition, parsed);
+    hosts.set(document.uri, { version: document.version, recognition: key, host });
+    return host;
   };
 
+  /** The lint settings of a document that holds bucket policies; undefined for any other document. */
   const lintSettingsFor = async (document: TextDocument): Promise<PolicyLintSettings | undefined> => {
     const documentSettings = await settings.get(document.uri);
-    if (!(await isPolicy(document))) {
+    if ((await hostOf(document)).kind === 'none') {
       return undefined;
     }
     const editorOwnsSyntax = options.editorReportsJsonSyntax === true;
@@ -105,7 +121,7 @@ export function startServer(connection: Connection): void {
   const diagnostics = registerPushDiagnostics(connection, documents, () => options.diagnosticDelay ?? 250, async (document) => {
     const result = await runSafe(log, `validating ${document.uri}`, [], CancellationToken.None, async () => {
       const lintSettings = await lintSettingsFor(document);
-      return lintSettings ? service.doValidation(document, cache.get(document), lintSettings) : [];
+      return lintSettings ? hosted.doValidation(document, await hostOf(document), lintSettings) : [];
     });
     return result instanceof ResponseError ? [] : result;
   });
@@ -131,11 +147,12 @@ export function startServer(connection: Connection): void {
     const only = params.context.only;
     const actions: CodeAction[] = [];
     if (!only || only.some((kind) => kind === CodeActionKind.QuickFix)) {
-      actions.push(...service.getCodeActions(document, cache.get(document), lintSettings, params.context.diagnostics));
+      actions.push(...hosted.getCodeActions(document, await hostOf(document), lintSettings, params.context.diagnostics));
     }
     if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND)) {
       const before = document.getText();
-      const after = service.fixAll(before, lintSettings).text;
+      const recognition = (await settings.get(document.uri)).recognition;
+      const after = hosted.fixAll(before, pathOf(document.uri), document.languageId, recognition, lintSettings).text;
       if (after !== before) {
         actions.push({
           title: 'Fix all S3 bucket policy problems',
@@ -149,21 +166,26 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion((params, token) => runSafe(log, `computing completion for ${params.textDocument.uri}`, null, token, async () => {
     const document = documents.get(params.textDocument.uri);
-    return document && await isPolicy(document) ? service.doComplete(document, cache.get(document), params.position, { snippetSupport }) : null;
+    return document ? hosted.doComplete(document, await hostOf(document), params.position, { snippetSupport }) : null;
   }));
 
   connection.onHover((params, token) => runSafe(log, `computing hover for ${params.textDocument.uri}`, null, token, async () => {
     const document = documents.get(params.textDocument.uri);
-    return document && await isPolicy(document) ? service.doHover(document, cache.get(document), params.position) : null;
+    return document ? hosted.doHover(document, await hostOf(document), params.position) : null;
   }));
 
   connection.onDocumentSymbol((params, token) => runSafe(log, `computing document symbols for ${params.textDocument.uri}`, null, token, async () => {
     const document = documents.get(params.textDocument.uri);
-    return document && await isPolicy(document) ? service.findDocumentSymbols(document, cache.get(document)) : null;
+    if (!document) {
+      return null;
+    }
+    const host = await hostOf(document);
+    return host.kind === 'none' ? null : hosted.findDocumentSymbols(document, host);
   }));
 
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);
+    hosts.delete(event.document.uri);
     settings.clear(event.document.uri);
   });
 

@@ -1,11 +1,14 @@
 /* S3 Bucket Policy — MIT License. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
+import type { CompletionSettings } from './completion/completion';
+import { completeInHost, hoverInHost, symbolsInHost } from './hosts/hostFeatures';
 import { translateFix } from './hosts/editTranslation';
 import type { EmbeddedPolicy, HostDocument } from './hosts/embeddedPolicy';
 import { hostRangeOf, isAboutComputedValue } from './hosts/policyView';
 import { readHostDocument } from './hosts/readHostDocument';
 import { codeActionsFor, findingsToDiagnostics, FixAllResult, fixAllWith, PolicyLanguageService } from './policyLanguageService';
+import type { PolicyDocument } from './parser/policyDocument';
 import type { PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings } from './policyLanguageTypes';
 
 /**
@@ -14,11 +17,15 @@ import type { PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSet
  * and fixes come back in the host document's offsets and syntax.
  */
 export interface HostedLanguageService {
-  read(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings): HostDocument;
+  /** Reads a document for its bucket policies; `parsed` is the text parsed as a policy, when the caller has it. */
+  read(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument): HostDocument;
   findProblems(host: HostDocument, settings: PolicyLintSettings): PolicyFinding[];
   doValidation(document: TextDocument, host: HostDocument, settings: PolicyLintSettings): Diagnostic[];
   getCodeActions(document: TextDocument, host: HostDocument, settings: PolicyLintSettings, contextDiagnostics: Diagnostic[]): CodeAction[];
   fixAll(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, settings: PolicyLintSettings): FixAllResult;
+  doComplete(document: TextDocument, host: HostDocument, position: Position, settings?: CompletionSettings): CompletionList | null;
+  doHover(document: TextDocument, host: HostDocument, position: Position): Hover | null;
+  findDocumentSymbols(document: TextDocument, host: HostDocument): DocumentSymbol[];
 }
 
 /** The findings of one embedded policy, in host offsets, with fixes written in the host's syntax. */
@@ -63,5 +70,8 @@ export function getHostedLanguageService(service: PolicyLanguageService): Hosted
     doValidation: (document, host, settings) => findingsToDiagnostics(document, findProblems(host, settings), settings),
     getCodeActions: (document, host, settings, contextDiagnostics) => codeActionsFor(document, findProblems(host, settings), contextDiagnostics),
     fixAll: (text, path, languageId, recognition, settings) => fixAllWith(text, (current) => findProblems(readHostDocument(current, path, languageId, recognition), settings)),
+    doComplete: (document, host, position, settings) => completeInHost(service, document, host, position, settings),
+    doHover: (document, host, position) => hoverInHost(service, document, host, position),
+    findDocumentSymbols: (document, host) => symbolsInHost(service, document, host),
   };
 }
