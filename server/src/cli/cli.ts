@@ -6,6 +6,7 @@
 import packageJson from '../../../package.json';
 import { AWS_DATA_DATE, AWS_DATA_SOURCE } from '../service/data/awsData';
 import { REGIONS_SOURCE } from '../service/data/regions';
+import { readsAsPastedPolicy } from '../service/pasted/pastedFindings';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
 import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
@@ -40,7 +41,9 @@ function recognizer(config: CliConfig): PolicyRecognizer {
   return (absolutePath, text, explicit) => {
     const matchedPath = absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, absolutePath) ?? absolutePath;
     const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
-    return service.isBucketPolicy(matchedPath, service.parse(text), settings);
+    const policy = service.parse(text);
+    // A file named explicitly that reads as a policy once repaired (a bare statement, a fragment) is linted as one.
+    return service.isBucketPolicy(matchedPath, policy, settings) || (explicit && readsAsPastedPolicy(policy));
   };
 }
 
