@@ -40,10 +40,15 @@ function severityOf(rule: Rule, settings: PolicyLintSettings): RuleSeverity | un
   return configured === 'off' ? undefined : configured ?? rule.defaultSeverity;
 }
 
-/** One fix for every syntax repair, when there is more than one kind or more than one of them (else the finding's own fix is the same). */
-function syntaxFixOf(reading: PastedReading, evenForOne = false): PolicyFix | undefined {
+/**
+ * One fix for every syntax repair. Left out where a finding's own fix already is that fix, unless
+ * `always`: for typographic quotes alone (`smartQuotes` fixes them all), and for a single repair
+ * in a document that is otherwise whole (its own fix; a comment there stays the user's choice).
+ */
+function syntaxFixOf(reading: PastedReading, always = false): PolicyFix | undefined {
   const { repairs } = reading;
-  if (repairs.length === 0 || (!evenForOne && (repairs.length < 2 || repairs.every((repair) => repair.form === 'typographicQuote')))) {
+  const ownFixSuffices = repairs.every((repair) => repair.form === 'typographicQuote') || (repairs.length === 1 && !reading.broken);
+  if (repairs.length === 0 || (!always && ownFixSuffices)) {
     return undefined;
   }
   return { title: FIX_ALL_SYNTAX_TITLE, isPreferred: reading.broken, edits: combinedFixEdits(repairs) };
