@@ -22,7 +22,7 @@ describe('s3-policy-lint --rule', () => {
   it('turns notAPolicy off too', () => {
     const directory = tempTree({ 'statement.json': fixture('single-statement.json') });
     const result = runCli(['--rule', 'notAPolicy=off', 'statement.json'], { cwd: directory });
-    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 0 bucket policies in 1 file\n');
+    assert.equal(result.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 1 bucket policy in 1 file\n');
     assert.equal(result.status, 0);
   });
 

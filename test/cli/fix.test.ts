@@ -49,13 +49,25 @@ describe('s3-policy-lint --fix', () => {
   });
 
   it('does not rewrite a file that needs no fix, nor a file that is not a policy', () => {
-    const directory = tempTree({ 'clean.bucket-policy.json': fixture('clean.bucket-policy.json'), 'statement.json': fixture('single-statement.json') });
-    const inodes = ['clean.bucket-policy.json', 'statement.json'].map((file) => fs.statSync(path.join(directory, file)).ino);
-    const result = runCli(['--fix', 'clean.bucket-policy.json', 'statement.json'], { cwd: directory });
-    assert.deepEqual(['clean.bucket-policy.json', 'statement.json'].map((file) => fs.statSync(path.join(directory, file)).ino), inodes);
-    assert.equal(read(directory, 'statement.json'), fixture('single-statement.json'));
+    const directory = tempTree({ 'clean.bucket-policy.json': fixture('clean.bucket-policy.json'), 'package.json': fixture('not-policies/package.json') });
+    const inodes = ['clean.bucket-policy.json', 'package.json'].map((file) => fs.statSync(path.join(directory, file)).ino);
+    const result = runCli(['--fix', 'clean.bucket-policy.json', 'package.json'], { cwd: directory });
+    assert.deepEqual(['clean.bucket-policy.json', 'package.json'].map((file) => fs.statSync(path.join(directory, file)).ino), inodes);
+    assert.equal(read(directory, 'package.json'), fixture('not-policies/package.json'));
     assert.doesNotMatch(result.stdout, /Fixed/);
     assert.equal(result.status, 1);
+  });
+
+  it('wraps a bare statement named explicitly in a policy, as the service\'s fixAll does, and then finds it clean', () => {
+    const directory = tempTree({ 'statement.json': fixture('single-statement.json') });
+    const result = runCli(['--fix', 'statement.json'], { cwd: directory });
+    const fixed = read(directory, 'statement.json');
+    assert.equal(fixed, service.fixAll(fixture('single-statement.json'), DEFAULT_LINT_SETTINGS).text);
+    const policy = JSON.parse(fixed) as { Version: string; Statement: { Sid: string }[] };
+    assert.equal(policy.Version, '2012-10-17');
+    assert.deepEqual(policy.Statement.map((statement) => statement.Sid), ['PartnerReadsReports', 'DenyInsecureTransport']);
+    assert.match(result.stdout, /0 problems/);
+    assert.equal(result.status, 0);
   });
 
   it('leaves alone the fixes of a rule turned off', () => {

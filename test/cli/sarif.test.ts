@@ -111,8 +111,9 @@ describe('s3-policy-lint --format sarif', () => {
   });
 
   it('gives a notAPolicy finding a valid rule entry and region', () => {
-    const directory = tempTree({ 'statement.json': fixture('single-statement.json') });
-    const { log } = sarifOf(['statement.json'], { cwd: directory });
+    // Not a bare statement: that one is linted as the policy it would be (its notAPolicy finding underlines the opening brace).
+    const directory = tempTree({ 'package.json': fixture('not-policies/package.json') });
+    const { log } = sarifOf(['package.json'], { cwd: directory });
     assert.deepEqual(log.runs[0].tool.driver.rules?.map((rule) => rule.id), ['notAPolicy']);
     assert.deepEqual(log.runs[0].results?.[0].locations?.[0].physicalLocation?.region, { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
   });

@@ -279,8 +279,43 @@ export function write(random: Random, value: GeneratedValue, layout: Layout, lev
   return `${open}${inner}${withComments.join(`,${inner || ''}`)}${random.chance(layout.trailingComma) ? ',' : ''}${outer}${close}`;
 }
 
-/** A document from scratch: a random policy structure or random JSON, written in a random layout. */
+/** The text of a written object without its outer braces: members as pasted with their keys. */
+function withoutBraces(text: string): string {
+  return text.trim().replace(/^\{/, '').replace(/\}$/, '');
+}
+
+/**
+ * A policy as people paste it (issue 19): a bare statement, a bare list of statements, a policy's
+ * or a statement's members without their braces, or a whole policy; then, at random, `#` comments
+ * on lines of their own or after a value, and string values after a colon left as unquoted
+ * `${…}` template expressions. The layout may add comments, trailing commas and odd quotes too.
+ */
+export function pasted(random: Random): Generated {
+  const layout = randomLayout(random);
+  const statements = () => Array.from({ length: random.between(1, 3) }, () => randomStatement(random));
+  const [form, text] = random.weighted<[string, () => string]>([
+    [3, ['bareStatement', () => write(random, randomStatement(random), layout)]],
+    [2, ['bareList', () => write(random, statements(), layout)]],
+    [2, ['policyMembers', () => withoutBraces(write(random, randomPolicy(random), layout))]],
+    [2, ['statementMembers', () => withoutBraces(write(random, randomStatement(random), layout))]],
+    [2, ['policy', () => write(random, randomPolicy(random), layout)]],
+  ]);
+  let document = text();
+  if (random.chance(0.4)) {
+    document = document.replace(/(: ?)"[^"\\\n]*"/g, (match, colon: string) => (random.chance(0.3) ? `${colon}\${${random.pick(['admin_arns', 'var.bucket', 'jsonencode(local.ids)'])}}` : match));
+  }
+  if (random.chance(0.4)) {
+    document = document.split(layout.eol).map((line) => (random.chance(0.2) ? `${line} # ${random.pick(['note', 'it\'s "quoted"', '\u201Csmart\u201D'])}` : line)).join(layout.eol);
+    document = random.chance(0.5) ? `# pasted from the wiki${layout.eol}${document}` : document;
+  }
+  return { kind: `pasted:${form}`, text: document };
+}
+
+/** A document from scratch: a random policy structure or random JSON, written in a random layout; or a policy as people paste it. */
 export function fromScratch(random: Random): Generated {
+  if (random.chance(0.2)) {
+    return pasted(random);
+  }
   if (random.chance(0.75)) {
     return { kind: 'randomPolicy', text: write(random, randomPolicy(random), randomLayout(random)) };
   }

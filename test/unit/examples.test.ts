@@ -19,8 +19,8 @@ const EXPECTED: Record<string, Record<string, number>> = {
   'invalid-version.bucket-policy.json': { invalidVersion: 1 },
   'list-bucket-on-objects.bucket-policy.json': { actionResourceMismatch: 1 },
   'missing-https-deny.bucket-policy.json': { missingSecureTransportDeny: 1 },
-  // One finding per typographic quote pair, 13 strings; the rules that need a parsed policy wait for straight quotes.
-  'smart-quotes.bucket-policy.json': { smartQuotes: 13 },
+  // One finding per typographic quote pair, 13 strings, and what the policy means once they are straight: it is public and has no HTTPS-only deny.
+  'smart-quotes.bucket-policy.json': { smartQuotes: 13, missingSecureTransportDeny: 1, publicAccess: 1 },
   'uppercase-action-prefix.bucket-policy.json': { actionPrefixCase: 1 },
   'vpc-endpoint-only.bucket-policy.json': {},
 };

@@ -8,6 +8,8 @@ import { AWS_DATA_DATE, AWS_DATA_SOURCE } from '../service/data/awsData';
 import { REGIONS_SOURCE } from '../service/data/regions';
 import { getHostedLanguageService } from '../service/hostedLanguageService';
 import type { HostDocument } from '../service/hosts/embeddedPolicy';
+import { policyFileDocument } from '../service/hosts/readHostDocument';
+import { readsAsPastedPolicy } from '../service/pasted/pastedFindings';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
 import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
@@ -45,7 +47,12 @@ function recognizer(config: CliConfig): PolicyRecognizer<HostDocument> {
     const matchedPath = absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, absolutePath) ?? absolutePath;
     const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
     const host = hosted.read(text, matchedPath, undefined, settings);
-    return host.kind === 'none' ? undefined : host;
+    if (host.kind !== 'none') {
+      return host;
+    }
+    // A file named explicitly that reads as a policy once repaired (a bare statement, a fragment) is linted as one.
+    const policy = service.parse(text);
+    return explicit && readsAsPastedPolicy(policy) ? policyFileDocument(text, policy) : undefined;
   };
 }
 
@@ -62,12 +69,14 @@ function lintTarget(target: LintTarget<HostDocument>, settings: PolicyLintSettin
     const path = target.absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, target.absolutePath) ?? target.absolutePath;
     const recognition = { ...config.recognition, detectByContent: true };
     if (options.fix) {
-      const fixed = hosted.fixAll(text, path, undefined, recognition, settings);
+      // A policy file (a pasted one too, which recognition alone would not take) is fixed as a policy.
+      const isPolicyFile = host.kind === 'policy';
+      const fixed = isPolicyFile ? service.fixAll(text, settings) : hosted.fixAll(text, path, undefined, recognition, settings);
       if (fixed.text !== text) {
         try {
           writeFileAtomically(target.file, fixed.text, text);
           text = fixed.text;
-          host = hosted.read(text, path, undefined, recognition);
+          host = isPolicyFile ? policyFileDocument(text, service.parse(text)) : hosted.read(text, path, undefined, recognition);
           report.fixesApplied = fixed.appliedFixes;
         } catch (error) {
           const message = `${target.file}: could not write the fixes (${(error as Error).message}); the file is unchanged.`;

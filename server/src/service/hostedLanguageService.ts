@@ -68,7 +68,9 @@ export function getHostedLanguageService(service: PolicyLanguageService): Hosted
     read: readHostDocument,
     findProblems,
     doValidation: (document, host, settings) => findingsToDiagnostics(document, findProblems(host, settings), settings),
-    getCodeActions: (document, host, settings, contextDiagnostics) => codeActionsFor(document, findProblems(host, settings), contextDiagnostics),
+    getCodeActions: (document, host, settings, contextDiagnostics) => host.kind === 'policy'
+      ? service.getCodeActions(document, host.policies[0].policy, settings, contextDiagnostics)
+      : codeActionsFor(document, findProblems(host, settings), contextDiagnostics),
     fixAll: (text, path, languageId, recognition, settings) => fixAllWith(text, (current) => findProblems(readHostDocument(current, path, languageId, recognition), settings)),
     doComplete: (document, host, position, settings) => completeInHost(service, document, host, position, settings),
     doHover: (document, host, position) => hoverInHost(service, document, host, position),

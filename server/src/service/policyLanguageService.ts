@@ -8,6 +8,7 @@ import { applyOffsetEdits } from './edits/jsonEdits';
 import { doHover } from './hover/hover';
 import { lowerBound } from './lowerBound';
 import { memoizePerObject } from './memoizePerObject';
+import { pastedSyntaxFix, withPastedReading } from './pasted/pastedFindings';
 import { parsePolicy } from './parser/parsePolicy';
 import type { PolicyDocument } from './parser/policyDocument';
 import { DIAGNOSTIC_SOURCE, PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings, RULE_DOCS_BASE_URL, RuleSeverity } from './policyLanguageTypes';
@@ -215,7 +216,8 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     const key = `${settings.reportSyntaxErrors}\n${JSON.stringify(settings.rules)}`;
     const entry = linted(policy);
     if (entry.key !== key) {
-      entry.findings = lint(policy, settings);
+      // A pasted document (typographic quotes, a bare statement, …) also gets the findings of its repaired reading.
+      entry.findings = withPastedReading(policy, settings, lint(policy, settings), (repaired) => lint(repaired, settings));
       entry.key = key;
     }
     return [...entry.findings];
@@ -264,7 +266,20 @@ export function getPolicyLanguageService(): PolicyLanguageService {
     isBucketPolicy,
     findProblems,
     doValidation: (document, policy, settings) => findingsToDiagnostics(document, findProblems(policy, settings), settings),
-    getCodeActions: (document, policy, settings, contextDiagnostics) => contextDiagnostics.some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE) ? codeActionsFor(document, findProblems(policy, settings), contextDiagnostics) : [],
+    getCodeActions(document, policy, settings, contextDiagnostics) {
+      const actions: CodeAction[] = [];
+      // Where the editor reports the syntax itself (VS Code's json mode), its diagnostics get the fix-all-syntax fix of a pasted document.
+      const foreign = contextDiagnostics.filter((diagnostic) => diagnostic.source !== DIAGNOSTIC_SOURCE);
+      const syntaxFix = foreign.length > 0 && settings.reportSyntaxErrors !== 'all' ? pastedSyntaxFix(policy) : undefined;
+      if (syntaxFix) {
+        const edits = syntaxFix.edits.map((edit) => TextEdit.replace(toRange(document, edit.offset, edit.length), edit.content));
+        actions.push({ title: syntaxFix.title, kind: CodeActionKind.QuickFix, diagnostics: foreign, edit: { documentChanges: [TextDocumentEdit.create(VersionedTextDocumentIdentifier.create(document.uri, document.version), edits)] } });
+      }
+      if (foreign.length < contextDiagnostics.length) {
+        actions.push(...codeActionsFor(document, findProblems(policy, settings), contextDiagnostics));
+      }
+      return actions;
+    },
     fixAll,
     doComplete,
     doHover,

@@ -90,7 +90,7 @@ function findSingleQuotedStrings(text: string): SingleQuotedString[] {
  * The edit that removes a comment: the whole line when the comment is alone on it, otherwise the
  * comment and the spaces that separate it from the code.
  */
-function removeCommentEdit(text: string, offset: number, length: number): OffsetEdit {
+export function removeCommentEdit(text: string, offset: number, length: number): OffsetEdit {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset + length);
   const lineEnd = newline < 0 ? text.length : newline;
