@@ -138,6 +138,7 @@ try {
 }
 
 if (args.result) {
+  fs.mkdirSync(path.dirname(path.resolve(args.result)), { recursive: true });
   fs.writeFileSync(args.result, JSON.stringify(counts));
 }
 if (args.keep && server) {
