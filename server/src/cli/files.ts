@@ -130,10 +130,11 @@ function expandGlob(pattern: string, errors: string[]): string[] {
 /**
  * Expands the command-line paths into lint targets. Files named explicitly (and `-`, given as
  * `stdinText`) are always linted; directories contribute their `.json` files and globs their
- * matches, each only when `recognize` says it is a policy. A path that cannot be read becomes an
+ * matches, each only when `recognize` says it is a policy. With `onlyPolicies`, named files are
+ * treated as a directory's files: linted only when recognised. A path that cannot be read becomes an
  * error message and the others are still returned. A file reached twice is linted once.
  */
-export function collectTargets(paths: readonly string[], stdinText: string | undefined, recognize: PolicyRecognizer): CollectedTargets {
+export function collectTargets(paths: readonly string[], stdinText: string | undefined, recognize: PolicyRecognizer, onlyPolicies = false): CollectedTargets {
   const collected: CollectedTargets = { targets: [], errors: [] };
   const seen = new Set<string>();
   const add = (file: string, explicit: boolean): void => {
@@ -182,7 +183,7 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
       walk(given, found, collected.errors);
       found.filter((file) => file.toLowerCase().endsWith('.json')).forEach((file) => add(file, false));
     } else if (stats.isFile() || stats.isFIFO()) {
-      add(given, true);
+      add(given, !onlyPolicies);
     } else {
       collected.errors.push(`${given}: not a file, a directory or a pipe; not checked.`);
     }
