@@ -28,6 +28,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
+import { DEFAULT_SETTINGS } from './settings.mjs';
 
 export { extractVsix } from './vsix.mjs';
 
@@ -44,39 +45,7 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-/**
- * User settings for every run: no telemetry, welcome pages, update checks, AI features, network
- * look-ups or workspace-trust prompts; no minimap or sticky scroll (they take clicks in the editor).
- */
-export const DEFAULT_SETTINGS = Object.freeze({
-  'telemetry.telemetryLevel': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.settings.enableNaturalLanguageSearch': false,
-  'security.workspace.trust.enabled': false,
-  'security.workspace.trust.startupPrompt': 'never',
-  'security.workspace.trust.banner': 'never',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'git.enabled': false,
-  'git.openRepositoryInParentFolders': 'never',
-  'json.schemaDownload.enable': false,
-  'npm.fetchOnlinePackageInfo': false,
-  'chat.disableAIFeatures': true,
-  'chat.commandCenter.enabled': false,
-  'github.copilot.enable': { '*': false },
-  'editor.minimap.enabled': false,
-  'editor.stickyScroll.enabled': false,
-  'editor.acceptSuggestionOnEnter': 'on',
-  'editor.snippetSuggestions': 'top',
-  'window.restoreWindows': 'none',
-  'files.hotExit': 'off',
-  'workbench.editor.enablePreview': false,
-});
+export { DEFAULT_SETTINGS } from './settings.mjs';
 
 /**
  * Cleanups still owed, run synchronously if the process exits before `stop()` / `close()`. Ctrl+C and
