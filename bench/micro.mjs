@@ -82,7 +82,9 @@ function typicalOffset(policy) {
  * service has `doComplete` / `doHover` (called as (document, policy, position, settings)), and
  * reported as not implemented otherwise.
  */
-export async function runMicro(documents, { runs }) {
+export async function runMicro(documents, { runs, quick = false }) {
+  // --quick: short warm-ups and few rounds, enough to run every row once (bench/run.mjs).
+  const warmupMs = quick ? 20 : undefined;
   const ours = await loadService();
   const service = ours.getPolicyLanguageService();
   const settings = ours.DEFAULT_LINT_SETTINGS;
@@ -139,12 +141,12 @@ export async function runMicro(documents, { runs }) {
     // The documents never seen before push the others' values out of the value caches: they are
     // measured apart, after the rest, and not interleaved with the rows on the one document.
     const { [FRESH_LINT_ROW]: freshWork, ...sameDocument } = measurable;
-    const timings = { ...(await measureAll(sameDocument, { runs })), ...(freshWork ? await measureAll({ [FRESH_LINT_ROW]: freshWork }, { runs }) : {}) };
+    const timings = { ...(await measureAll(sameDocument, { runs, warmupMs })), ...(freshWork ? await measureAll({ [FRESH_LINT_ROW]: freshWork }, { runs, warmupMs }) : {}) };
     entry.rows = Object.fromEntries(Object.keys(rows).map((name) => [name, unmeasured[name] ?? { status: 'measured', ...timings[name] }]));
     // The rows the budgets compare, again with the collection of each one's own garbage paid for,
     // and what each allocates per call.
     const compared = Object.fromEntries(COMPARED_ROWS.filter((name) => measurable[name]).map((name) => [name, measurable[name]]));
-    const withCollections = await measureWithCollections(compared);
+    const withCollections = await measureWithCollections(compared, quick ? { rounds: 2, blockMs: 10, warmupMs } : {});
     entry.withCollections = {};
     for (const name of Object.keys(compared)) {
       entry.withCollections[name] = { ...withCollections[name], allocatedBytesPerCall: Math.round(await allocatedPerCall(compared[name])) };

@@ -4,15 +4,20 @@
 // ratios, writes bench/results.json with every figure and the budgets, and exits non-zero when a
 // budget fails. A benchmark, not a test: run it on a quiet machine, re-run it when rules change.
 //
-//   node --expose-gc bench/run.mjs [--runs 200] [--no-package] [--profile-server <dir>]
+//   node --expose-gc bench/run.mjs [--runs 200] [--quick] [--out FILE] [--no-package] [--profile-server <dir>]
 //
 // --runs            samples per in-process measurement (at least 200 for the published figures)
+// --quick           every step once with few samples, edits and starts (seconds, not minutes): proves the
+//                   benchmark runs, as `npm test` does on each checkout. Its figures are not measurements:
+//                   budgets are printed, not enforced; it fails when a step fails (packaging included)
+// --out             where to write the results (default bench/results.json); its directory is created
 // --no-package      measure the existing s3-bucket-policy.vsix instead of running `npm run package`
 // --profile-server  write a CPU profile of the server during the edit session into <dir>
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { extractVsix } from '../test/harness/vsix.mjs';
 import { runLsp } from './lsp.mjs';
 import { COMPARED_ROWS, FRESH_LINT_ROW, runMicro } from './micro.mjs';
 import { DOCUMENT_SIZES, generatePolicy } from './policies.mjs';
@@ -27,7 +32,9 @@ function option(name, fallback) {
   return index >= 0 ? process.argv[index + 1] : fallback;
 }
 
-const runs = Math.max(1, Number(option('--runs', '200')));
+const quick = process.argv.includes('--quick');
+const runs = Math.max(1, Number(option('--runs', quick ? '3' : '200')));
+const resultsFile = path.resolve(option('--out', path.join(import.meta.dirname, 'results.json')));
 const profileDir = option('--profile-server', undefined);
 
 function machine() {
@@ -59,8 +66,7 @@ function packaged() {
   if (packageError === undefined && fs.existsSync(VSIX)) {
     const directory = path.join(os.tmpdir(), 's3policy-bench', 'vsix');
     fs.rmSync(directory, { recursive: true, force: true });
-    execFileSync('unzip', ['-q', VSIX, '-d', directory]);
-    return { vsixBytes: fs.statSync(VSIX).size, extensionRoot: path.join(directory, 'extension'), source: 'vsix' };
+    return { vsixBytes: fs.statSync(VSIX).size, extensionRoot: extractVsix(VSIX, directory), source: 'vsix' };
   }
   return { vsixBytes: undefined, extensionRoot: root, source: 'working tree (packaging failed or no .vsix)', packageError };
 }
@@ -81,6 +87,12 @@ function activation(extensionRoot, times = 5) {
   };
 }
 
+/** A path relative to the working directory when it lies inside it, else absolute. */
+function relativeInside(file) {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 function table(header, rows) {
   const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index === 0 ? ' --- ' : ' ---: ')).join('|')}|`];
   for (const row of rows) {
@@ -89,13 +101,17 @@ function table(header, rows) {
   return lines.join('\n');
 }
 
-const results = { date: new Date().toISOString(), machine: machine(), runsPerMeasurement: runs };
+const results = { date: new Date().toISOString(), machine: machine(), runsPerMeasurement: runs, ...(quick ? { quick: 'few samples: these figures are not measurements' } : {}) };
 const documents = Object.keys(DOCUMENT_SIZES).map((name) => generatePolicy(name));
 const ship = packaged();
 results.package = { source: ship.source, ...(ship.packageError ? { error: ship.packageError } : {}) };
+if (quick && ship.packageError) {
+  console.error(`npm run package failed:\n${ship.packageError}`);
+  process.exit(2);
+}
 
 console.log(`Measuring in-process figures (${runs} runs each)…`);
-const micro = await runMicro(documents, { runs });
+const micro = await runMicro(documents, { runs, quick });
 results.rules = micro.rules;
 results.documents = Object.fromEntries(documents.map((document) => [document.name, {
   bytes: document.bytes,
@@ -134,9 +150,10 @@ results.ratios = Object.fromEntries(documents.map(({ name }) => [name, {
 }]));
 
 console.log('Measuring activation…');
-results.activation = { method: 'bench/activation.cjs: require + activate() until its result resolves, with a stand-in vscode module, fresh process, median of 5; the loads of the extension\'s files after activation (same thread) beside it', ...activation(ship.extensionRoot) };
+results.activation = { method: 'bench/activation.cjs: require + activate() until its result resolves, with a stand-in vscode module, fresh process, median of 5; the loads of the extension\'s files after activation (same thread) beside it', ...activation(ship.extensionRoot, quick ? 1 : 5) };
 
-console.log('Measuring over LSP (cold starts, 1,100 edits)…');
+const lspCounts = quick ? { coldStarts: 2, warmupEdits: 10, latencyEdits: 20, totalEdits: 50 } : {};
+console.log(`Measuring over LSP (cold starts, ${quick ? 60 : '1,100'} edits)…`);
 // The in-process rows leave this process with a large heap: collected now, it cannot hold up the
 // handling of a publishDiagnostics (and so add to a measured latency) during the edit session.
 globalThis.gc?.();
@@ -145,6 +162,7 @@ const twenty = documents.find((document) => document.name === '20 KB');
 const serverNodeArgs = results.activation.lastRun.serverExecArgv ?? [];
 results.lsp = { server: `server/out/server.js from the ${ship.source}`, serverNodeArgs, document: '20 KB', ...(await runLsp(twenty.text, {
   serverFile: path.join(ship.extensionRoot, 'server/out/server.js'),
+  ...lspCounts,
   serverNodeArgs: [...serverNodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])],
 })) };
 
@@ -168,7 +186,8 @@ results.budgets = [
   budget('activation: synchronous work, load + activate() until its result resolves (ms)', results.activation.totalSyncMs, 50),
 ];
 
-fs.writeFileSync(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
 const rowNames = Object.keys(results.inProcess['20 KB']);
 const cell = (entry) => (entry?.status === 'measured' ? formatMs(entry.medianMs) : entry?.status ?? '—');
@@ -208,5 +227,9 @@ console.log('\nBudgets\n');
 for (const entry of results.budgets) {
   console.log(`${entry.pass ? 'pass' : 'FAIL'}  ${entry.name}: ${entry.value ?? 'missing'} (limit ${entry.limit})`);
 }
-console.log(`\nMachine: ${results.machine.cpu}, ${results.machine.nproc} CPUs, Node ${results.machine.node}; load average ${results.machine.loadAverageAtStart[0]} at start, ${results.machine.loadAverageAtEnd[0]} at end. Figures in bench/results.json.`);
+console.log(`\nMachine: ${results.machine.cpu}, ${results.machine.nproc} CPUs, Node ${results.machine.node}; load average ${results.machine.loadAverageAtStart[0]} at start, ${results.machine.loadAverageAtEnd[0]} at end. Figures in ${relativeInside(resultsFile)}.`);
+if (quick) {
+  console.log('Quick run: every step ran; with so few samples the figures and budgets above are not measurements.');
+  process.exit(0);
+}
 process.exit(results.budgets.every((entry) => entry.pass) ? 0 : 1);

@@ -37,6 +37,15 @@ failed += Number(/^# fail (\d+)/m.exec(tapText)?.[1] ?? (nodeTests.status === 0 
 // Tests that never ran because a before() hook failed are reported as cancelled, not failed.
 failed += Number(/^# cancelled (\d+)/m.exec(tapText)?.[1] ?? 0);
 
+// The README's `npm run bench`, short (--quick: every step on the packaged extension, few samples, no
+// budgets), with a temporary directory of its own that starts empty, as on a fresh machine: one test.
+const benchTemp = fs.mkdtempSync(path.join(path.dirname(tap), 'bench-tmp-'));
+const bench = run('npm', ['run', '--silent', 'bench', '--', '--quick', '--out', path.join(path.dirname(tap), 'bench', 'results.json')],
+  { env: { ...process.env, TMPDIR: benchTemp }, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+passed += bench.status === 0 ? 1 : 0;
+failed += bench.status === 0 ? 0 : 1;
+console.log(bench.status === 0 ? 'npm run bench -- --quick: every step ran' : `npm run bench -- --quick failed (exit ${bench.status}):\n${bench.stdout}${bench.stderr}`);
+
 // The code-server runners: the extension-host suite, then the browser tests. Each writes {passed, failed}.
 for (const [name, runner] of [['e2e', 'test/e2e/runExtensionTests.mjs'], ['browser', 'test/browser/run.mjs']]) {
   if (!fs.existsSync(path.join(root, runner)) || process.argv.includes('--skip-e2e')) {

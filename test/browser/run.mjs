@@ -49,6 +49,7 @@ try {
 }
 
 if (args.result) {
+  fs.mkdirSync(path.dirname(path.resolve(args.result)), { recursive: true });
   fs.writeFileSync(args.result, JSON.stringify(counts));
   // scripts/test.mjs sums the counts and prints the one "N passed, N failed" line of `npm test`.
   console.log(`browser tests: ${counts.passed} passing, ${counts.failed} failing in ${seconds(started)}${packing}`);

@@ -61,6 +61,55 @@ describe('s3-policy-lint on directories', () => {
   });
 });
 
+describe('s3-policy-lint --only-policies on files named explicitly', () => {
+  const named = tempTree({
+    'reports.bucket-policy.json': fixture('broken.bucket-policy.json'),
+    'by-content.json': fixture('clean.bucket-policy.json'),
+    'downloaded/bucket-policy.json': fixture('get-bucket-policy-output.json'),
+    'statement.json': fixture('single-statement.json'),
+    'package.json': fixture('not-policies/package.json'),
+    'template.json': fixture('not-policies/cloudformation-template.json'),
+    '.github/workflows/ci.yml': 'name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm test\n',
+    'main.tf': 'resource "aws_s3_bucket" "logs" {\n  bucket = "example-logs"\n}\n',
+    'empty.json': '',
+  });
+  const all = ['reports.bucket-policy.json', 'by-content.json', 'downloaded/bucket-policy.json', 'statement.json', 'package.json', 'template.json', '.github/workflows/ci.yml', 'main.tf', 'empty.json'];
+
+  it('lints the policies and templates among them, by name or content, and skips the rest without a finding', () => {
+    const result = runCli(['--format', 'json', '--only-policies', ...all], { cwd: named });
+    assert.deepEqual(codesByFile(result.stdout), {
+      'reports.bucket-policy.json': ['invalidVersion', 'missingSecureTransportDeny', 'actionPrefixCase'],
+      'by-content.json': [],
+      'downloaded/bucket-policy.json': ['unknownElement'],
+      'template.json': ['incompleteSecureTransportDeny'],
+    });
+    assert.equal(result.stderr, '');
+    assert.equal(result.status, 1);
+  });
+
+  it('exits 0 when none of them is a policy, and without it reports each as notAPolicy', () => {
+    const others = ['statement.json', 'package.json', '.github/workflows/ci.yml', 'main.tf'];
+    const skipped = runCli(['--only-policies', ...others], { cwd: named });
+    assert.equal(skipped.stdout, '0 problems (0 errors, 0 warnings, 0 information) in 0 bucket policies in 0 files\n');
+    assert.equal(skipped.status, 0);
+    const reported = runCli(['--format', 'json', ...others], { cwd: named });
+    assert.deepEqual(Object.values(codesByFile(reported.stdout)), others.map(() => ['notAPolicy']));
+    assert.equal(reported.status, 1);
+  });
+
+  it('follows detectByContent of .s3policylintrc.json, as for a directory', () => {
+    const configured = tempTree({ '.s3policylintrc.json': '{"detectByContent": false}', 'by-content.json': fixture('clean.bucket-policy.json'), 'logs.s3-policy.json': fixture('broken.bucket-policy.json') });
+    const result = runCli(['--format', 'json', '--only-policies', 'by-content.json', 'logs.s3-policy.json'], { cwd: configured });
+    assert.deepEqual(Object.keys(codesByFile(result.stdout)), ['logs.s3-policy.json']);
+  });
+
+  it('still names a missing file on stderr and exits 2', () => {
+    const result = runCli(['--only-policies', 'by-content.json', 'gone.json'], { cwd: named });
+    assert.match(result.stderr, /gone\.json: no such file or directory/);
+    assert.equal(result.status, 2);
+  });
+});
+
 describe('s3-policy-lint on files named explicitly', () => {
   it('gives a file that is not a policy one notAPolicy finding, saying what it is', () => {
     const result = runCli(['--format', 'json', 'single-statement.json', 'downloaded/policy-response.json', 'policies/package.json', 'empty.json'], { cwd: tree });

@@ -11,13 +11,12 @@
  * --keep    keeps code-server's run directory (logs, user data, workspace) and prints its path
  * Exits 0 when every test passed, 1 otherwise.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, format } from 'node:util';
-import * as esbuild from 'esbuild';
 import { extractVsix, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/codeServer.mjs';
+import { buildSuite, packageExtension } from './suiteBuild.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,33 +43,6 @@ const cleanups = [];
 const workbenchLog = [];
 /** Printed by suite/index.ts just before mocha starts. */
 const SUITE_START_MARKER = 'S3POLICY_E2E_SUITE_START';
-
-/** Builds the .vsix from the working tree exactly as a release does. */
-function packageExtension() {
-  const build = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (build.status !== 0) {
-    throw new Error(`npm run package failed:\n${build.stdout}${build.stderr}`);
-  }
-  return path.join(REPO_ROOT, 's3-bucket-policy.vsix');
-}
-
-/** Bundles the suite for the extension host; `vscode` comes from the host, mocha from node_modules. */
-async function buildSuite() {
-  fs.rmSync(suiteOut, { recursive: true, force: true });
-  const suiteDir = path.join(REPO_ROOT, 'test', 'e2e', 'suite');
-  await esbuild.build({
-    entryPoints: fs.readdirSync(suiteDir).filter((name) => name === 'index.ts' || name.endsWith('.test.ts')).map((name) => path.join(suiteDir, name)),
-    outdir: suiteOut,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'inline',
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
-  return path.join(suiteOut, 'index.js');
-}
 
 /** Opens the workbench with the tests in the payload; resolves with the extension host's exit code. */
 async function runSuite(server, page, timeoutMs) {
@@ -107,7 +79,7 @@ try {
   endPhase('package');
   console.log(`extension-host suite: testing ${path.relative(REPO_ROOT, vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
   const extensionDir = extractVsix(vsix, path.join(scratch, 'vsix'));
-  const testsPath = await buildSuite();
+  const testsPath = await buildSuite(suiteOut);
   server = await startCodeServer({
     devExtensionPath: extensionDir,
     extensionTestsPath: testsPath,
@@ -138,6 +110,7 @@ try {
 }
 
 if (args.result) {
+  fs.mkdirSync(path.dirname(path.resolve(args.result)), { recursive: true });
   fs.writeFileSync(args.result, JSON.stringify(counts));
 }
 if (args.keep && server) {

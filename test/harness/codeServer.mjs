@@ -27,8 +27,10 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { DEFAULT_SETTINGS } from './settings.mjs';
+
+export { extractVsix } from './vsix.mjs';
 
 /** The repository root (two levels above this file). */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -43,39 +45,7 @@ export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-/**
- * User settings for every run: no telemetry, welcome pages, update checks, AI features, network
- * look-ups or workspace-trust prompts; no minimap or sticky scroll (they take clicks in the editor).
- */
-export const DEFAULT_SETTINGS = Object.freeze({
-  'telemetry.telemetryLevel': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'workbench.settings.enableNaturalLanguageSearch': false,
-  'security.workspace.trust.enabled': false,
-  'security.workspace.trust.startupPrompt': 'never',
-  'security.workspace.trust.banner': 'never',
-  'extensions.autoUpdate': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.ignoreRecommendations': true,
-  'update.mode': 'none',
-  'git.enabled': false,
-  'git.openRepositoryInParentFolders': 'never',
-  'json.schemaDownload.enable': false,
-  'npm.fetchOnlinePackageInfo': false,
-  'chat.disableAIFeatures': true,
-  'chat.commandCenter.enabled': false,
-  'github.copilot.enable': { '*': false },
-  'editor.minimap.enabled': false,
-  'editor.stickyScroll.enabled': false,
-  'editor.acceptSuggestionOnEnter': 'on',
-  'editor.snippetSuggestions': 'top',
-  'window.restoreWindows': 'none',
-  'files.hotExit': 'off',
-  'workbench.editor.enablePreview': false,
-});
+export { DEFAULT_SETTINGS } from './settings.mjs';
 
 /**
  * Cleanups still owed, run synchronously if the process exits before `stop()` / `close()`. Ctrl+C and
@@ -112,44 +82,6 @@ export function freePort() {
   });
 }
 
-/**
- * Extracts the `extension/` folder of a `.vsix` (a plain zip) into `targetDir` and returns the path
- * of the extracted extension, ready to be passed as `devExtensionPath`. Needs no unzip binary.
- * @param {string} vsix path of the .vsix
- * @param {string} targetDir where to extract (created if missing)
- * @returns {string} `<targetDir>/extension`
- */
-export function extractVsix(vsix, targetDir) {
-  const zip = fs.readFileSync(vsix);
-  const endOfDirectory = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (endOfDirectory < 0) {
-    throw new Error(`${vsix} is not a zip file`);
-  }
-  const entries = zip.readUInt16LE(endOfDirectory + 10);
-  let entry = zip.readUInt32LE(endOfDirectory + 16);
-  for (let index = 0; index < entries; index++) {
-    const method = zip.readUInt16LE(entry + 10);
-    const compressedSize = zip.readUInt32LE(entry + 20);
-    const nameLength = zip.readUInt16LE(entry + 28);
-    const extraLength = zip.readUInt16LE(entry + 30);
-    const commentLength = zip.readUInt16LE(entry + 32);
-    const localHeader = zip.readUInt32LE(entry + 42);
-    const name = zip.toString('utf8', entry + 46, entry + 46 + nameLength);
-    entry += 46 + nameLength + extraLength + commentLength;
-    if (!name.startsWith('extension/') || name.endsWith('/')) {
-      continue;
-    }
-    const target = path.resolve(targetDir, name);
-    if (!target.startsWith(path.resolve(targetDir) + path.sep)) {
-      throw new Error(`${vsix}: entry ${name} points outside the target folder`);
-    }
-    const dataStart = localHeader + 30 + zip.readUInt16LE(localHeader + 26) + zip.readUInt16LE(localHeader + 28);
-    const data = zip.subarray(dataStart, dataStart + compressedSize);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, method === 8 ? zlib.inflateRawSync(data) : data);
-  }
-  return path.join(targetDir, 'extension');
-}
 
 async function waitForHealthz(port, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;

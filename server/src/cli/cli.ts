@@ -117,7 +117,7 @@ async function main(argv: string[]): Promise<number> {
 
   const settings: PolicyLintSettings = { rules: { ...config.rules, ...options.rules }, reportSyntaxErrors: 'all' };
   const stdinText = options.paths.includes('-') ? await readStandardInput() : undefined;
-  const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config));
+  const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config), options.onlyPolicies);
   errors.forEach(printError);
   const ioErrors = [...errors];
   const reports = targets.map((target) => lintTarget(target, settings, config, options, ioErrors));

@@ -135,10 +135,11 @@ function expandGlob(pattern: string, errors: string[]): string[] {
  * Expands the command-line paths into lint targets. Files named explicitly (and `-`, given as
  * `stdinText`) are always linted; directories contribute their `.json`, `.yaml`, `.yml` and
  * `.template` files and globs their matches, each only when `recognize` finds bucket policies in it
- * (a policy file or a template). A path that cannot be read becomes an error message and the others
- * are still returned. A file reached twice is linted once.
+ * (a policy file or a template). With `onlyPolicies`, named files are treated as a directory's
+ * files: linted only when recognised. A path that cannot be read becomes an error message and the
+ * others are still returned. A file reached twice is linted once.
  */
-export function collectTargets<Recognized>(paths: readonly string[], stdinText: string | undefined, recognize: PolicyRecognizer<Recognized>): CollectedTargets<Recognized> {
+export function collectTargets<Recognized>(paths: readonly string[], stdinText: string | undefined, recognize: PolicyRecognizer<Recognized>, onlyPolicies = false): CollectedTargets<Recognized> {
   const collected: CollectedTargets<Recognized> = { targets: [], errors: [] };
   const seen = new Set<string>();
   const add = (file: string, explicit: boolean): void => {
@@ -187,7 +188,7 @@ export function collectTargets<Recognized>(paths: readonly string[], stdinText: 
       walk(given, found, collected.errors);
       found.filter((file) => CHECKED_EXTENSIONS.test(file)).forEach((file) => add(file, false));
     } else if (stats.isFile() || stats.isFIFO()) {
-      add(given, true);
+      add(given, !onlyPolicies);
     } else {
       collected.errors.push(`${given}: not a file, a directory or a pipe; not checked.`);
     }

@@ -12,6 +12,11 @@ export interface CliOptions {
   quiet: boolean;
   /** More warnings than this make the exit code 1; undefined means no limit. */
   maxWarnings: number | undefined;
+  /**
+   * Named files are recognised as directories' files are, and those that are not policies skipped
+   * instead of reported as `notAPolicy`: for callers that pass every file of some kinds (pre-commit).
+   */
+  onlyPolicies: boolean;
   /** `--rule id=severity` overrides, applied over the configuration file. */
   rules: Record<string, RuleSetting>;
   /** Files, directories, globs, and `-` for standard input, in the order given. */
@@ -38,6 +43,8 @@ Options:
   --format text|json|sarif   output format (default: text)
   --fix                      apply every preferred fix, writing each file atomically
   --quiet                    report errors only
+  --only-policies            skip named files that are not bucket policies (recognised as in a
+                             directory) instead of reporting them as notAPolicy
   --max-warnings N           exit 1 when there are more than N warnings
   --rule ID=SEVERITY         set a rule to off, information, warning or error (repeatable)
   --version                  print the version
@@ -77,7 +84,7 @@ export function checkRuleSetting(value: unknown, id: string, where: string): Rul
 
 /** Parses the arguments after `s3-policy-lint`; throws `UsageError` on anything it does not understand. */
 export function parseArguments(argv: readonly string[], ruleIds: readonly string[]): CliOptions {
-  const options: CliOptions = { format: 'text', fix: false, quiet: false, maxWarnings: undefined, rules: {}, paths: [], help: false, version: false };
+  const options: CliOptions = { format: 'text', fix: false, quiet: false, onlyPolicies: false, maxWarnings: undefined, rules: {}, paths: [], help: false, version: false };
   let index = 0;
   const valueOf = (argument: string, name: string): string => {
     if (argument.startsWith(`${name}=`)) {
@@ -103,6 +110,8 @@ export function parseArguments(argv: readonly string[], ruleIds: readonly string
       options.fix = true;
     } else if (argument === '--quiet') {
       options.quiet = true;
+    } else if (argument === '--only-policies') {
+      options.onlyPolicies = true;
     } else if (name === '--format') {
       const value = valueOf(argument, name);
       if (!FORMATS.includes(value as OutputFormat)) {
