@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const USAGE = 'Usage: npm run fuzz -- [--count N] [--seed S]   (defaults: 100000 documents, a random seed)';
+const USAGE = 'Usage: npm run fuzz -- [--count N] [--seed S] [--templates N]   (defaults: 100000 documents, a random seed, count / 20 templates)';
 
 function option(name, fallback) {
   const index = process.argv.indexOf(name);
@@ -71,3 +71,14 @@ if (report.failure) {
   process.exit(1);
 }
 console.log('Every property held.');
+
+// Templates (test/fuzz/templateFuzzer.ts): generated and mutated CloudFormation templates, same seed.
+const templates = option('--templates', Math.ceil(count / 20));
+console.log(`Fuzzing ${templates.toLocaleString('en-US')} templates with seed ${seed}`);
+const templateReport = fuzzer.runTemplateFuzz({ root, count: templates, seed });
+console.log(`${templateReport.documents.toLocaleString('en-US')} templates in ${(templateReport.elapsedMs / 1000).toFixed(1)} s (${templateReport.withPolicies} with bucket policies, ${templateReport.findings} findings, ${templateReport.fixes} fixes).`);
+if (templateReport.failure) {
+  console.log(`\n${fuzzer.formatTemplateFailure(templateReport)}`);
+  process.exit(1);
+}
+console.log('Every template property held.');

@@ -24,13 +24,19 @@ const SAMPLE_VALUES: Record<string, string> = {
   'your-vpc-id': 'vpc-0a1b2c3d4e5f67890',
 };
 
+/** Fixture folders that hold no policy files: the templates (test/fuzz/templates.ts mutates those). */
+const NOT_POLICY_SEEDS = new Set(['templates']);
+
 function jsonFiles(directory: string): string[] {
   if (!fs.existsSync(directory)) {
     return [];
   }
   return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(directory, entry.name);
-    return entry.isDirectory() ? jsonFiles(full) : entry.name.endsWith('.json') ? [full] : [];
+    if (entry.isDirectory()) {
+      return NOT_POLICY_SEEDS.has(entry.name) ? [] : jsonFiles(full);
+    }
+    return entry.name.endsWith('.json') ? [full] : [];
   });
 }
 

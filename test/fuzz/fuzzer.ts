@@ -11,6 +11,8 @@ import { checkDocument, TIMED_DOCUMENT_LENGTH, Violation } from './properties';
 import { Random } from './random';
 import { shrink } from './shrink';
 
+export { formatTemplateFailure, runTemplateFuzz } from './templateFuzzer';
+
 /** What to run. */
 export interface FuzzOptions {
   /** The repository root, where the corpus is read. */

@@ -357,7 +357,10 @@ function replaceContainer(context: TranslationContext, container: ViewContainer,
   return { offset: container.host.offset, length: container.host.end - container.host.offset, content: rendered };
 }
 
-/** Host text to copy for a value already written in a container (single-line only, so it can move). */
+/**
+ * Host text to copy for a value already written in a container (single-line only, so it can move;
+ * not a YAML block mapping or sequence, which cannot follow `key: ` or `- ` on one line).
+ */
 function reuseFrom(context: TranslationContext, container: ViewContainer): (viewJson: string) => string | undefined {
   const known = new Map<string, string>();
   const visit = (candidate: ViewContainer) => {
@@ -367,7 +370,8 @@ function reuseFrom(context: TranslationContext, container: ViewContainer): (view
         continue;
       }
       const source = context.hostText.slice(host.offset, host.end);
-      if (!source.includes('\n')) {
+      const isBlock = (host.kind === 'map' || host.kind === 'seq') && !host.flow && context.syntax === 'yaml';
+      if (!source.includes('\n') && !isBlock) {
         known.set(normalizedJson(context.view.text.slice(child.valueViewOffset, child.viewEnd)), source);
       }
     }

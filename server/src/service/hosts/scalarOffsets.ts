@@ -49,7 +49,8 @@ function blockLiteralOffsets(text: string, scalar: HostScalar, value: string): I
       offsets[valueIndex++] = hostIndex + skip + index;
     }
     if (valueIndex < value.length && value[valueIndex] === '\n') {
-      offsets[valueIndex++] = hostIndex + line.length;
+      // A block that ends the text without a line break still ends its value with one: map it to the last character.
+      offsets[valueIndex++] = Math.min(hostIndex + line.length, text.length - 1);
     }
     hostIndex = lineEnd + 1;
   }
