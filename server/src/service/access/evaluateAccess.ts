@@ -49,14 +49,16 @@ export function evaluateAccess(request: AccessRequest, inputs: AccessInputs): Ac
     return { decision: 'allow', possible: ['allow'], dependsOn: [], deciding: [], exemption: 'bucketOwnerRoot', qualifiers, explanation, statements: [] };
   }
 
-  const base = { request, context, isUnknown: inputs.isUnknown };
-  const bucket = inputs.bucketPolicy
-    ? inputs.bucketPolicy.statements.map((statement) => evaluateStatement(statement, { ...base, policy: 'bucket', variables: readsVariables(inputs.bucketPolicy!) } satisfies StatementInputs))
-    : [];
+  const bucketPolicy = inputs.bucketPolicy;
+  const bucketInputs: StatementInputs = { request, context, isUnknown: inputs.isUnknown, policy: 'bucket', variables: bucketPolicy !== undefined && readsVariables(bucketPolicy) };
+  const bucket = bucketPolicy ? bucketPolicy.statements.map((statement) => evaluateStatement(statement, bucketInputs)) : [];
   const hasIdentity = principal.kind !== 'anonymous' && principal.kind !== 'service';
   const identityKnown = inputs.identityPolicies !== undefined;
   const identity = hasIdentity && inputs.identityPolicies
-    ? inputs.identityPolicies.flatMap((policy, index) => policy.statements.map((statement) => evaluateStatement(statement, { ...base, policy: index, variables: readsVariables(policy) })))
+    ? inputs.identityPolicies.flatMap((policy, index) => {
+      const identityInputs: StatementInputs = { request, context, isUnknown: inputs.isUnknown, policy: index, variables: readsVariables(policy) };
+      return policy.statements.map((statement) => evaluateStatement(statement, identityInputs));
+    })
     : [];
   const statements = [...bucket, ...identity];
   const isAllow = (statement: StatementExplanation) => statement.effect === 'Allow';

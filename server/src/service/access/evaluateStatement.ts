@@ -43,16 +43,16 @@ export function or(a: Truth, b: Truth): Truth {
 }
 
 /** A list element (Action, Resource, …): yes when some item matches, maybe when an unknown item might. */
-function anyItem(node: Node | undefined, inputs: StatementInputs, test: (value: string) => boolean): Truth {
+function anyItem(node: Node | undefined, isUnknown: ((node: Node) => boolean) | undefined, test: (value: string) => boolean): Truth {
   let result: Truth = 'no';
   for (const item of stringNodes(node)) {
-    if (inputs.isUnknown?.(item)) {
+    if (isUnknown?.(item)) {
       result = 'maybe';
     } else if (test(String(item.value))) {
       return 'yes';
     }
   }
-  return inputs.isUnknown?.(node as Node) ? 'maybe' : result;
+  return node && isUnknown?.(node) ? 'maybe' : result;
 }
 
 function not(truth: Truth): Truth {
@@ -60,7 +60,7 @@ function not(truth: Truth): Truth {
 }
 
 /** True when a Resource pattern matches the request's resource: case-sensitive, variables per Version. */
-function resourceMatches(pattern: string, inputs: StatementInputs): boolean {
+function resourceMatches(pattern: string, inputs: Pick<StatementInputs, 'request' | 'context' | 'variables'>): boolean {
   const compiled = inputs.variables && pattern.includes('${')
     ? compilePattern(pattern, { wildcards: true, variables: true, ignoreCase: false }, inputs.context)
     : likePattern(pattern);
@@ -69,6 +69,20 @@ function resourceMatches(pattern: string, inputs: StatementInputs): boolean {
 
 function coverWords(truth: Truth): string {
   return truth === 'yes' ? 'covers' : truth === 'no' ? 'does not cover' : 'may cover';
+}
+
+/** Whether a statement's Action (or NotAction) covers an action: case-insensitive, with wildcards. */
+export function actionTruth(statement: PolicyStatement, action: string, isUnknown: ((node: Node) => boolean) | undefined): Truth {
+  const { NotAction, Action } = statement.elements;
+  const test = (pattern: string) => wildcardRegExp(pattern).test(action);
+  return NotAction ? not(anyItem(NotAction.valueNode, isUnknown, test)) : anyItem(Action?.valueNode, isUnknown, test);
+}
+
+/** Whether a statement's Resource (or NotResource) covers the request's resource: case-sensitive, variables per Version. */
+export function resourceTruth(statement: PolicyStatement, inputs: Pick<StatementInputs, 'request' | 'context' | 'variables' | 'isUnknown'>): Truth {
+  const { NotResource, Resource } = statement.elements;
+  const test = (pattern: string) => resourceMatches(pattern, inputs);
+  return NotResource ? not(anyItem(NotResource.valueNode, inputs.isUnknown, test)) : anyItem(Resource?.valueNode, inputs.isUnknown, test);
 }
 
 /** Evaluates one statement against a request. */
@@ -99,17 +113,12 @@ export function evaluateStatement(statement: PolicyStatement, inputs: StatementI
       return result;
     }
   }
-  const action = inputs.request.action;
-  const actionTruth = elements.NotAction
-    ? not(anyItem(elements.NotAction.valueNode, inputs, (pattern) => wildcardRegExp(pattern).test(action)))
-    : anyItem(elements.Action?.valueNode, inputs, (pattern) => wildcardRegExp(pattern).test(action));
-  if (fail(elements.NotAction ? 'NotAction' : 'Action', actionTruth, `${elements.NotAction ? 'NotAction' : 'Action'} ${coverWords(actionTruth)} ${action}`).applies === 'no') {
+  const truthOfAction = actionTruth(statement, inputs.request.action, inputs.isUnknown);
+  if (fail(elements.NotAction ? 'NotAction' : 'Action', truthOfAction, `${elements.NotAction ? 'NotAction' : 'Action'} ${coverWords(truthOfAction)} ${inputs.request.action}`).applies === 'no') {
     return result;
   }
-  const resourceTruth = elements.NotResource
-    ? not(anyItem(elements.NotResource.valueNode, inputs, (pattern) => resourceMatches(pattern, inputs)))
-    : anyItem(elements.Resource?.valueNode, inputs, (pattern) => resourceMatches(pattern, inputs));
-  if (fail(elements.NotResource ? 'NotResource' : 'Resource', resourceTruth, `${elements.NotResource ? 'NotResource' : 'Resource'} ${coverWords(resourceTruth)} ${inputs.request.resource}`).applies === 'no') {
+  const truthOfResource = resourceTruth(statement, inputs);
+  if (fail(elements.NotResource ? 'NotResource' : 'Resource', truthOfResource, `${elements.NotResource ? 'NotResource' : 'Resource'} ${coverWords(truthOfResource)} ${inputs.request.resource}`).applies === 'no') {
     return result;
   }
   for (const entry of conditionEntries(statement)) {

@@ -12,6 +12,7 @@ import { principalAccount, sessionRoleArn } from './requestContext';
 import type { PrincipalMatch, RequestPrincipal, Truth } from './types';
 
 const ACCOUNT_ID = /^\d{12}$/;
+const NO_NODES: Node[] = [];
 
 /** The account a principal value names as a whole (`111122223333` or `arn:aws:iam::111122223333:root`), if any. */
 export function namedAccount(value: string): string | undefined {
@@ -119,8 +120,8 @@ function namesLink(value: PrincipalValue, link: Link, requester: RequestPrincipa
  */
 export function matchPrincipal(statement: PolicyStatement, requester: RequestPrincipal, isUnknown: ((node: Node) => boolean) | undefined, isDeny: boolean): PrincipalOutcome {
   const values = principalValues(statement);
-  const unknownNodes = isUnknown ? values.filter((value) => isUnknown(value.node)).map((value) => value.node) : [];
-  const known = values.filter((value) => !unknownNodes.includes(value.node));
+  const unknownNodes = isUnknown ? values.filter((value) => isUnknown(value.node)).map((value) => value.node) : NO_NODES;
+  const known = unknownNodes.length === 0 ? values : values.filter((value) => !unknownNodes.includes(value.node));
   if (statement.elements.NotPrincipal) {
     const listedValues = known.filter((value) => value.element === 'NotPrincipal');
     if (listedValues.some((value) => value.value === '*')) {
