@@ -130,6 +130,8 @@ interface SummaryInputs {
   bucket: string;
   /** The internet first, then each network the policy names, each over HTTPS and over HTTP. */
   places: readonly SummaryPlace[];
+  httpsPlaces: readonly Place[];
+  httpPlaces: readonly Place[];
   universal: UniversalDenies;
   isUnknown: ((node: Node) => boolean) | undefined;
 }
@@ -152,13 +154,12 @@ function classGrants(requestClass: RequestClass, inputs: SummaryInputs): AccessG
   const byIndex = new Map(relevant.map((statement) => [statement.index, statement]));
   const bucketArn = `arn:${inputs.partition}:s3:::${inputs.bucket}`;
   const grants = new Map<string, AccessGrant>();
-  const ask = (action: S3Action, resources: readonly string[], place: Place): { allowed: Asked | undefined; statements: PolicyStatement[] } => {
+  const ask = (action: S3Action, resources: readonly string[], place: Place, open: ReadonlyMap<string, ReadonlySet<Place>>): { allowed: Asked | undefined; statements: PolicyStatement[] } => {
     const statements: PolicyStatement[] = [];
     for (const resource of resources) {
-      if (inputs.universal.denies(`s3:${action.name}`, resource, place)) {
+      if (!open.get(resource)!.has(place)) {
         continue;
       }
-      // (Cheap: the answer is kept per action, resource and place.)
       const result = evaluateAccess({ principal: requestClass.principal, action: `s3:${action.name}`, resource, context: { ...requestClass.context, ...place.context } }, { bucketPolicy: view, bucketOwnerAccount: inputs.owner, isUnknown: inputs.isUnknown });
       if (result.decision === 'allow') {
         return { allowed: { result, resource }, statements };
@@ -175,18 +176,24 @@ function classGrants(requestClass: RequestClass, inputs: SummaryInputs): AccessG
     const granting = allows.filter((statement) => coveredActions(statement).has(representative));
     const samples = isObjectAction(representative) ? objectSamples(granting, inputs.partition, inputs.bucket) : [bucketArn];
     const [internet, ...networks] = inputs.places;
-    const fromInternet = ask(representative, samples, internet.https);
+    const actionName = `s3:${representative.name}`;
+    // The places from which no universal Deny refuses the action on each sample (kept across classes).
+    const open = new Map(samples.map((sample) => [sample, inputs.universal.openPlaces(actionName, sample, inputs.httpsPlaces, 'https')]));
+    const fromInternet = ask(representative, samples, internet.https, open);
     const answers: { place: SummaryPlace; allowed: Asked | undefined; overHttp?: boolean }[] = [{ place: internet, allowed: fromInternet.allowed }];
     // Another network can change the answer only when a statement that could apply tests a network key
     // (or a universal Deny, which may be one, refused the internet).
     const networkMatters = fromInternet.allowed === undefined && (fromInternet.statements.length === 0 || fromInternet.statements.some((statement) => networkStatements.has(statement)));
     if (networkMatters) {
-      const open = new Set(samples.flatMap((sample) => inputs.universal.openPlaces(`s3:${representative.name}`, sample, networks)));
-      answers.push(...networks.filter((place) => open.has(place)).map((place) => ({ place, allowed: ask(representative, samples, place.https).allowed })));
+      answers.push(...networks.filter((place) => samples.some((sample) => open.get(sample)!.has(place.https))).map((place) => ({ place, allowed: ask(representative, samples, place.https, open).allowed })));
     }
     if (answers.every((answer) => answer.allowed === undefined)) {
       // Refused over HTTPS everywhere: a grant may still hold over plain HTTP only.
-      answers.push(...inputs.places.map((place) => ({ place, allowed: ask(representative, samples, place.http).allowed, overHttp: true })).filter((answer) => answer.allowed !== undefined).slice(0, 1));
+      const overHttp = new Map(samples.map((sample) => [sample, inputs.universal.openPlaces(actionName, sample, inputs.httpPlaces, 'http')]));
+      const firstOverHttp = inputs.places.find((place) => samples.some((sample) => overHttp.get(sample)!.has(place.http)) && ask(representative, samples, place.http, overHttp).allowed);
+      if (firstOverHttp) {
+        answers.push({ place: firstOverHttp, allowed: ask(representative, samples, firstOverHttp.http, overHttp).allowed, overHttp: true });
+      }
     }
     for (const { place, allowed, overHttp } of answers) {
       if (!allowed) {
@@ -243,7 +250,7 @@ export function summarizeAccess(policy: PolicyDocument, knownOwner: string | und
     return { via, https: { context }, http: { context: { ...context, 'aws:SecureTransport': 'false' } } };
   });
   const universal = universalDenies(policy, isSharedKey, isUnknown);
-  const inputs: SummaryInputs = { policy, owner, partition: place?.partition ?? 'aws', bucket: place?.bucket ?? 'bucket', places, universal, isUnknown };
+  const inputs: SummaryInputs = { policy, owner, partition: place?.partition ?? 'aws', bucket: place?.bucket ?? 'bucket', places, httpsPlaces: places.map((entry) => entry.https), httpPlaces: places.map((entry) => entry.http), universal, isUnknown };
   const grants = classes.flatMap((requestClass) => classGrants(requestClass, inputs));
   const publicStatements = policy.statements.flatMap((statement): PublicStatement[] => {
     const reason = publicStatementReason(statement, isUnknown);
@@ -295,6 +302,13 @@ function summaryLine(summary: AccessSummary): string {
       others.set(grant.who.label, [...(others.get(grant.who.label) ?? []), grant]);
     }
   }
+  for (const [label, grants] of [...others].slice(0, LINE_CLASSES)) {
+    const levels = ACCESS_LEVELS.filter((level) => grants.some((grant) => grant.accessLevels.includes(level)));
+    parts.push(`${label}: ${levelWords(levels)}${viaWords(grants)}${grants.every((grant) => grant.onlyOverHttp) ? ', only over HTTP' : ''}`);
+  }
+  if (others.size > LINE_CLASSES) {
+    parts.push(`${others.size - LINE_CLASSES} more`);
+  }
   // The owner's account can do what its identity policies allow; say so only where the bucket policy narrows it.
   const owner = summary.grants.filter((grant) => grant.who.kind === 'ownerAccount');
   const ownerLevels = ACCESS_LEVELS.filter((level) => owner.some((grant) => grant.accessLevels.includes(level)));
@@ -302,13 +316,6 @@ function summaryLine(summary: AccessSummary): string {
     parts.push('Bucket owner\'s account: nothing');
   } else if (viaWords(owner) !== '' || ownerLevels.length < ACCESS_LEVELS.length) {
     parts.push(`Bucket owner's account: ${levelWords(ownerLevels)}${viaWords(owner)}`);
-  }
-  for (const [label, grants] of [...others].slice(0, LINE_CLASSES)) {
-    const levels = ACCESS_LEVELS.filter((level) => grants.some((grant) => grant.accessLevels.includes(level)));
-    parts.push(`${label}: ${levelWords(levels)}${viaWords(grants)}${grants.every((grant) => grant.onlyOverHttp) ? ', only over HTTP' : ''}`);
-  }
-  if (others.size > LINE_CLASSES) {
-    parts.push(`${others.size - LINE_CLASSES} more`);
   }
   parts.push(summary.httpsOnly ? 'HTTP: denied to everyone' : 'HTTP: not denied');
   if (!summary.grants.some((grant) => grant.who.kind !== 'ownerAccount' && grant.accessLevels.includes('Permissions management'))) {

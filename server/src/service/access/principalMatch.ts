@@ -6,6 +6,7 @@
  */
 import type { Node } from 'jsonc-parser';
 import { splitArn } from '../arns';
+import { memoize } from '../data/memoize';
 import { PrincipalValue, principalValues } from '../principals';
 import type { PolicyStatement } from '../parser/policyDocument';
 import { principalAccount, sessionRoleArn } from './requestContext';
@@ -14,14 +15,14 @@ import type { PrincipalMatch, RequestPrincipal, Truth } from './types';
 const ACCOUNT_ID = /^\d{12}$/;
 const NO_NODES: Node[] = [];
 
-/** The account a principal value names as a whole (`111122223333` or `arn:aws:iam::111122223333:root`), if any. */
-export function namedAccount(value: string): string | undefined {
+/** The account a principal value names as a whole (`111122223333` or `arn:aws:iam::111122223333:root`), if any; kept per value. */
+export const namedAccount: (value: string) => string | undefined = memoize((value) => {
   if (ACCOUNT_ID.test(value)) {
     return value;
   }
   const fields = splitArn(value);
   return fields?.service === 'iam' && fields.resource === 'root' && ACCOUNT_ID.test(fields.account) ? fields.account : undefined;
-}
+});
 
 /** True when a role ARN from a policy names the session's role: equal, or, without the session's role path, equal account and name. */
 function namesRole(policyRoleArn: string, principal: Extract<RequestPrincipal, { kind: 'roleSession' }>): boolean {

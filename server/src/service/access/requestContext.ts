@@ -4,6 +4,7 @@
  * merged with the keys the request gives, by lowercased name, each as a list of values.
  */
 import { splitArn } from '../arns';
+import { memoize } from '../data/memoize';
 import type { AccessRequest, RequestPrincipal } from './types';
 
 /** Context keys by lowercased name; a key that is not in the map is absent from the request. */
@@ -18,9 +19,12 @@ export function principalAccount(principal: RequestPrincipal): string | undefine
     case 'accountRoot':
       return principal.account;
     default:
-      return splitArn(principal.arn)?.account;
+      return accountOfArn(principal.arn);
   }
 }
+
+/** The account field of an ARN, kept per ARN. */
+const accountOfArn = memoize((arn: string): string | undefined => splitArn(arn)?.account);
 
 /**
  * The role a session belongs to: the ARN given with the session, or `arn:…:iam::A:role/name` read

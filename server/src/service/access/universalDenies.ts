@@ -25,8 +25,8 @@ export interface Place {
 export interface UniversalDenies {
   /** True when some universal Deny applies to `action` on `resource` from `place`. */
   denies(action: string, resource: string, place: Place): boolean;
-  /** The places among `places` from which no universal Deny refuses `action` on `resource` over HTTPS; the same list object for the same pair. */
-  openPlaces<T extends { https: Place }>(action: string, resource: string, places: readonly T[]): readonly T[];
+  /** The places among `places` (one list per `kind`) from which no universal Deny refuses `action` on `resource`; kept per action, resource and kind. */
+  openPlaces<T extends Place>(action: string, resource: string, places: readonly T[], kind: string): ReadonlySet<T>;
 }
 
 /** True when a Deny applies to everyone, names resources without variables, and its conditions read only shared keys. */
@@ -49,16 +49,16 @@ export function universalDenies(policy: PolicyDocument, isShared: (key: string) 
   const variables = readsVariables(policy);
   const conditionHolds = new Map<Place, boolean[]>();
   const covers = new Map<string, boolean[]>();
-  const open = new Map<string, readonly { https: Place }[]>();
+  const open = new Map<string, ReadonlySet<Place>>();
   return {
-    openPlaces<T extends { https: Place }>(action: string, resource: string, places: readonly T[]): readonly T[] {
-      const key = `${action}\n${resource}`;
-      let list = open.get(key) as readonly T[] | undefined;
-      if (!list) {
-        list = statements.length === 0 ? places : places.filter((place) => !this.denies(action, resource, place.https));
-        open.set(key, list);
+    openPlaces<T extends Place>(action: string, resource: string, places: readonly T[], kind: string): ReadonlySet<T> {
+      const key = `${action}\n${resource}\n${kind}`;
+      let set = open.get(key) as ReadonlySet<T> | undefined;
+      if (!set) {
+        set = new Set(statements.length === 0 ? places : places.filter((place) => !this.denies(action, resource, place)));
+        open.set(key, set);
       }
-      return list;
+      return set;
     },
     denies(action, resource, place) {
       let holds = conditionHolds.get(place);
