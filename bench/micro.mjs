@@ -50,6 +50,19 @@ export async function loadService(checkout = root) {
   return createRequire(import.meta.url)(outfile);
 }
 
+/** The row of the access summary: computed when the CodeLens or a command asks, not on every keystroke. */
+export const ACCESS_SUMMARY_ROW = 'our access summary (parse + summarizeAccess)';
+
+/** Bundles this checkout's access summary alone (other checkouts that bench/compare.mjs loads may not have it). */
+async function loadAccessSummary() {
+  const outfile = path.join(os.tmpdir(), 's3policy-bench', `access-${createHash('sha256').update(root).digest('hex').slice(0, 8)}.cjs`);
+  await esbuild.build({
+    stdin: { contents: "export { summarizeAccess } from './server/src/service/access/accessSummary';\n", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], outfile, logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile);
+}
+
 /** The baseline: VS Code's JSON language service with our schema registered once, as VS Code does. */
 function jsonLanguageService() {
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'schemas/s3-bucket-policy.schema.json'), 'utf8'));
@@ -86,6 +99,7 @@ export async function runMicro(documents, { runs, quick = false }) {
   // --quick: short warm-ups and few rounds, enough to run every row once (bench/run.mjs).
   const warmupMs = quick ? 20 : undefined;
   const ours = await loadService();
+  const access = await loadAccessSummary();
   const service = ours.getPolicyLanguageService();
   const settings = ours.DEFAULT_LINT_SETTINGS;
   const baseline = jsonLanguageService();
@@ -116,6 +130,7 @@ export async function runMicro(documents, { runs, quick = false }) {
       },
       'our completion at a typical position': typeof service.doComplete === 'function' ? () => service.doComplete(textDocument(), policy, position, settings) : undefined,
       'our hover at a typical position': typeof service.doHover === 'function' ? () => service.doHover(textDocument(), policy, position, settings) : undefined,
+      [ACCESS_SUMMARY_ROW]: () => access.summarizeAccess(service.parse(text), undefined),
     };
     const baselineProblems = await rows['vscode-json-languageservice parse + doValidation']();
     const entry = {

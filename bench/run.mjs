@@ -19,7 +19,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { extractVsix } from '../test/harness/vsix.mjs';
 import { runLsp } from './lsp.mjs';
-import { COMPARED_ROWS, FRESH_LINT_ROW, runMicro } from './micro.mjs';
+import { ACCESS_SUMMARY_ROW, COMPARED_ROWS, FRESH_LINT_ROW, runMicro } from './micro.mjs';
 import { DOCUMENT_SIZES, generatePolicy } from './policies.mjs';
 import { formatBytes, formatMs, percentile } from './stats.mjs';
 
@@ -184,6 +184,7 @@ results.budgets = [
   budget('server RSS after 1,000 edits (MB)', results.lsp.memory.rssAfterEditsBytes / MB, 80),
   budget('.vsix size (MB)', results.sizes.vsixBytes === undefined ? undefined : results.sizes.vsixBytes / MB, 1.5),
   budget('activation: synchronous work, load + activate() until its result resolves (ms)', results.activation.totalSyncMs, 50),
+  budget('access summary of 20 KB, median (ms)', results.inProcess['20 KB'][ACCESS_SUMMARY_ROW]?.medianMs, 10),
 ];
 
 fs.mkdirSync(path.dirname(resultsFile), { recursive: true });

@@ -15,6 +15,7 @@ import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
 import { ALL_RULES } from '../service/rules';
 import { notAPolicy } from '../service/rules/notAPolicy';
+import { runAccessCommand } from './accessCommands';
 import { CliConfig, loadConfig } from './config';
 import { LintTarget, PolicyRecognizer, collectTargets, relativeInside, writeFileAtomically } from './files';
 import { CliOptions, USAGE, UsageError, parseArguments } from './options';
@@ -93,6 +94,9 @@ function lintTarget(target: LintTarget<HostDocument>, settings: PolicyLintSettin
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'access' || argv[0] === 'simulate') {
+    return runAccessCommand(argv[0], argv.slice(1), (text) => process.stdout.write(text), printError);
+  }
   const ruleIds = ALL_RULES.map((rule) => rule.id);
   let options: CliOptions;
   let config: CliConfig;

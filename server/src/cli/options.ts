@@ -50,6 +50,9 @@ Options:
   --version                  print the version
   --help                     print this help
 
+Access: s3-policy-lint access FILE... [--format text|json]     who can do what
+        s3-policy-lint simulate FILE --request REQUEST.json [--format text|json] [--expect allow|deny]
+
 Configuration: the nearest .s3policylintrc.json from the working directory upwards,
   {"rules": {"ID": "SEVERITY"}, "files": ["**/*.policy.json"], "detectByContent": true}
 

@@ -1,0 +1,292 @@
+/* S3 Bucket Policy — MIT License. */
+/**
+ * The request-case table: each case names the documented rule it follows (the source key of
+ * EVALUATION-FACTS §0 and, where there is one, the worked example of §7), a scenario in the §7
+ * setting, and the decision AWS documents. Cases the documents leave open ([?]) are not pinned
+ * here; the evaluator's unit tests check that it reports them as undecided.
+ */
+import { allow, B1, B1_ALL, deny, grant, ORG, Scenario } from './accessFixtures';
+import type { Decision } from '../../../server/src/service/access/types';
+
+/** One row: a name, the rule it follows, the scenario, and the expected decision. */
+export interface AccessCase {
+  name: string;
+  rule: string;
+  scenario: Scenario;
+  expected: Decision;
+}
+
+const OBJ = 'arn:aws:s3:::b1/a.txt';
+const ALICE = 'arn:aws:iam::111122223333:user/alice';
+const BOB = 'arn:aws:iam::444455556666:user/bob';
+const E1 = allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*');
+const E4 = allow({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::b1/*');
+const E4_PUT = allow({ AWS: ALICE }, 's3:PutObject', 'arn:aws:s3:::b1/*');
+const E8 = allow({ AWS: BOB }, 's3:GetObject', 'arn:aws:s3:::b1/*');
+const IDENTITY_GET = [[grant('Allow', 's3:GetObject', '*')]];
+const IDENTITY_ALL = [[grant('Allow', 's3:*', '*')]];
+const HTTPS_DENY = deny('*', 's3:*', B1_ALL, { Bool: { 'aws:SecureTransport': false } });
+const VPCE_DENY = deny('*', 's3:*', B1_ALL, { StringNotEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } });
+
+/** A case builder: E1's statement list and an anonymous GetObject unless the scenario says otherwise. */
+function c(name: string, rule: string, scenario: Partial<Scenario>, expected: Decision): AccessCase {
+  return { name, rule, expected, scenario: { statements: [E1], principal: 'anon', action: 's3:GetObject', resource: OBJ, ...scenario } };
+}
+
+/** A condition case: E1 with a condition, anonymous GetObject with the given context. */
+function cond(name: string, rule: string, condition: object, context: Scenario['context'], expected: Decision): AccessCase {
+  return c(name, rule, { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', condition)], context }, expected);
+}
+
+export const ACCESS_CASES: readonly AccessCase[] = [
+  // Flow, principals, cross-account.
+  c('E1 anonymous read under Principal "*"', 'IAM-PRINCIPAL "All principals" (E1)', {}, 'allow'),
+  c('E1 {"AWS":"*"} is "*" for anonymous callers', 'IAM-PRINCIPAL (E1)', { statements: [allow({ AWS: '*' }, 's3:GetObject', 'arn:aws:s3:::b1/*')] }, 'allow'),
+  c('E2 an account principal never matches an unsigned request', 'IAM-PRINCIPAL (E2)', { statements: [allow({ AWS: '111122223333' }, 's3:GetObject', 'arn:aws:s3:::b1/*')] }, 'implicitDeny'),
+  c('E3 ListBucket is checked against the bucket ARN', 'S3-OPS (E3)', { statements: [allow('*', 's3:*', 'arn:aws:s3:::b1/*')], action: 's3:ListBucket', resource: B1 }, 'implicitDeny'),
+  c('E3 GetObject on the bucket ARN grants nothing', 'S3-OPS (§3.2)', { statements: [allow('*', 's3:GetObject', B1)] }, 'implicitDeny'),
+  c('E3 ListBucket on the bucket ARN', 'S3-OPS (§3.2)', { statements: [allow('*', 's3:ListBucket', B1)], action: 's3:ListBucket', resource: B1 }, 'allow'),
+  c('E4 a direct grant to a same-account user suffices', 'IAM-DENYALLOW "IAM user" (E4)', { statements: [E4], principal: 'alice' }, 'allow'),
+  c('E5 an account grant alone does not suffice in the same account', 'IAM-PRINCIPAL delegation (E5)', { statements: [allow({ AWS: 'arn:aws:iam::111122223333:root' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'alice' }, 'implicitDeny'),
+  c('E5 the same with the bare account ID', 'IAM-PRINCIPAL delegation (E5)', { statements: [allow({ AWS: '111122223333' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'alice' }, 'implicitDeny'),
+  c('E6 account grant plus identity Allow in the same account', 'IAM-EVAL union (E6)', { statements: [allow({ AWS: 'arn:aws:iam::111122223333:root' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'alice', identity: [[grant('Allow', 's3:GetObject', 'arn:aws:s3:::b1/*')]] }, 'allow'),
+  c('E6 identity Allow alone suffices in the same account', 'IAM-EVAL union (E6)', { statements: [], principal: 'alice', identity: IDENTITY_GET }, 'allow'),
+  c('E7 a "*" grant needs no identity policy in the same account', 'IAM-PRINCIPAL (E7)', { principal: 'alice' }, 'allow'),
+  c('E8 cross-account needs both sides: no identity policy', 'IAM-XACCT (E8)', { statements: [E8], principal: 'bob' }, 'implicitDeny'),
+  c('E8 cross-account with both sides', 'IAM-XACCT (E8)', { statements: [E8], principal: 'bob', identity: IDENTITY_GET }, 'allow'),
+  c('E9 account grant plus identity grant across accounts', 'IAM-XACCT (E9)', { statements: [allow({ AWS: '444455556666' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'bob', identity: IDENTITY_GET }, 'allow'),
+  c('E9 account grant without identity grant across accounts', 'IAM-XACCT (E9)', { statements: [allow({ AWS: '444455556666' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'bob' }, 'implicitDeny'),
+  c('E10 identity Allow alone does not cross accounts', 'IAM-XACCT (E10)', { statements: [], principal: 'bob', identity: IDENTITY_ALL }, 'implicitDeny'),
+  c('E10 a "*" bucket grant plus identity Allow crosses accounts', 'IAM-XACCT', { principal: 'carol', identity: IDENTITY_GET }, 'allow'),
+  c('E10 a "*" bucket grant without identity Allow does not cross accounts', 'IAM-XACCT', { principal: 'carol' }, 'implicitDeny'),
+  c('E11 an identity Deny wins across accounts', 'IAM-XACCT (E11)', { statements: [E8], principal: 'bob', identity: [[grant('Allow', 's3:GetObject', '*'), grant('Deny', 's3:*', 'arn:aws:s3:::b1/*')]] }, 'explicitDeny'),
+  c('E12 an identity Deny wins in the same account', 'IAM-EVAL (E12)', { statements: [E4], principal: 'alice', identity: [[grant('Deny', 's3:GetObject', '*')]] }, 'explicitDeny'),
+  c('E13 a role ARN matches its sessions', 'IAM-DENYALLOW (E13)', { statements: [allow({ AWS: 'arn:aws:iam::111122223333:role/app' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 's1' }, 'allow'),
+  c('E14 a session ARN names one session only', 'IAM-PRINCIPAL (E14)', { statements: [allow({ AWS: 'arn:aws:sts::111122223333:assumed-role/app/s1' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 's2' }, 'implicitDeny'),
+  c('E14 the named session itself', 'IAM-PRINCIPAL (E14)', { statements: [allow({ AWS: 'arn:aws:sts::111122223333:assumed-role/app/s1' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 's1' }, 'allow'),
+  c('a federated-user ARN names that session', 'IAM-PRINCIPAL federated-user', { statements: [allow({ AWS: 'arn:aws:sts::111122223333:federated-user/fred' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'fed' }, 'allow'),
+  c('a user ARN does not name another user', 'IAM-PRINCIPAL', { statements: [E4], principal: 'bob', identity: IDENTITY_GET }, 'implicitDeny'),
+  c('E17 the owner root may put the bucket policy despite a Deny', 'S3-PBP (E17)', { statements: [deny('*', 's3:*', B1_ALL)], principal: 'root', action: 's3:PutBucketPolicy', resource: B1 }, 'allow'),
+  c('E17 the owner root may delete the bucket policy despite a Deny', 'S3-DBP (E17)', { statements: [deny('*', 's3:*', B1_ALL)], principal: 'root', action: 's3:DeleteBucketPolicy', resource: B1 }, 'allow'),
+  c('E17 the owner root may read the bucket policy despite a Deny', 'S3-PBP (E17)', { statements: [deny('*', 's3:*', B1_ALL)], principal: 'root', action: 's3:GetBucketPolicy', resource: B1 }, 'allow'),
+  c('E17 the owner root is denied GetObject', 'IAM-DENYALLOW (E17)', { statements: [deny('*', 's3:*', B1_ALL)], principal: 'root' }, 'explicitDeny'),
+  c('E17 the owner root is allowed without any statement', 'IAM-DENYALLOW root', { statements: [], principal: 'root' }, 'allow'),
+  c('E17 the exemption is the owner root\'s only', 'S3-PBP', { statements: [deny('*', 's3:*', B1_ALL)], principal: 'alice', action: 's3:PutBucketPolicy', resource: B1, identity: IDENTITY_ALL }, 'explicitDeny'),
+  c('another account\'s root is allowed by an account grant', 'IAM-XACCT; §2.1 root counts as identity-allowed', { statements: [allow({ AWS: '444455556666' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'bobRoot' }, 'allow'),
+  c('another account\'s root needs the bucket grant', 'IAM-XACCT', { statements: [], principal: 'bobRoot' }, 'implicitDeny'),
+  c('E19 service principal with the confused-deputy guard', 'S3-EX server access logs (E19)', { statements: [{ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::b1/logs/*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::src1' }, StringEquals: { 'aws:SourceAccount': '111122223333' } } }], principal: 'logging', action: 's3:PutObject', resource: 'arn:aws:s3:::b1/logs/x', context: { 'aws:SourceArn': 'arn:aws:s3:::src1', 'aws:SourceAccount': '111122223333' } }, 'allow'),
+  c('E20 the guard fails for another source', 'IAM-GCK aws:SourceArn (E20)', { statements: [{ Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::b1/logs/*', Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::src1' } } }], principal: 'logging', action: 's3:PutObject', resource: 'arn:aws:s3:::b1/logs/x', context: { 'aws:SourceArn': 'arn:aws:s3:::attacker-bucket' } }, 'implicitDeny'),
+  c('E21 a service principal is not a principal of an account', 'IAM-PRINCIPAL (E21)', { statements: [allow({ AWS: '111122223333' }, 's3:PutObject', 'arn:aws:s3:::b1/*')], principal: 'cloudtrail', action: 's3:PutObject' }, 'implicitDeny'),
+  c('service names compare case-insensitively', 'IAM-PRINCIPAL Service', { statements: [allow({ Service: 'CloudTrail.amazonaws.com' }, 's3:PutObject', 'arn:aws:s3:::b1/*')], principal: 'cloudtrail', action: 's3:PutObject' }, 'allow'),
+  c('another service does not match', 'IAM-PRINCIPAL Service', { statements: [allow({ Service: 'config.amazonaws.com' }, 's3:PutObject', 'arn:aws:s3:::b1/*')], principal: 'cloudtrail', action: 's3:PutObject' }, 'implicitDeny'),
+  c('a service principal is matched by "*"', 'IAM-PRINCIPAL "All principals"', { principal: 'cloudtrail' }, 'allow'),
+  c('several principal keys are ORed', 'IAM-PRINCIPAL logical OR', { statements: [allow({ AWS: BOB, Service: 'cloudtrail.amazonaws.com' }, 's3:PutObject', 'arn:aws:s3:::b1/*')], principal: 'cloudtrail', action: 's3:PutObject' }, 'allow'),
+  c('a CanonicalUser grant does not match without a canonical-ID mapping', 'IAM-PRINCIPAL CanonicalUser', { statements: [allow({ CanonicalUser: 'a'.repeat(64) }, 's3:GetObject', 'arn:aws:s3:::b1/*')] }, 'implicitDeny'),
+  c('a unique ID left by a deleted principal matches nothing', 'IAM-PRINCIPAL unique IDs', { statements: [allow({ AWS: 'AIDAJQABLZS4A3QDU576Q' }, 's3:GetObject', 'arn:aws:s3:::b1/*')], principal: 'alice' }, 'implicitDeny'),
+  c('a Deny to an account applies to its users', 'EVALUATION-FACTS §2.1 step 3', { statements: [E1, deny({ AWS: '777788889999' }, 's3:*', B1_ALL)], principal: 'carol', identity: IDENTITY_GET }, 'explicitDeny'),
+  c('a Deny to another account leaves this one alone', 'IAM-EVAL', { statements: [E4, deny({ AWS: '777788889999' }, 's3:*', B1_ALL)], principal: 'alice' }, 'allow'),
+  // NotPrincipal.
+  c('E22 Allow+NotPrincipal grants anonymous callers', 'IAM-NOTPRINCIPAL 2023 (E22)', { statements: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b1/*' }] }, 'allow'),
+  c('E22 Allow+NotPrincipal does not grant the listed account root', 'IAM-NOTPRINCIPAL', { statements: [{ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b1/*' }], principal: 'bobRoot' }, 'implicitDeny'),
+  c('E23 Deny+NotPrincipal denies the unlisted bob', 'IAM-NOTPRINCIPAL example 1 (E23)', { statements: [E8, { Effect: 'Deny', NotPrincipal: { AWS: [ALICE, 'arn:aws:iam::111122223333:root'] }, Action: 's3:*', Resource: B1_ALL }], principal: 'bob', identity: IDENTITY_GET }, 'explicitDeny'),
+  c('E23 Deny+NotPrincipal spares alice, whose chain is listed', 'IAM-NOTPRINCIPAL example 1 (E23)', { statements: [E8, { Effect: 'Deny', NotPrincipal: { AWS: [ALICE, 'arn:aws:iam::111122223333:root'] }, Action: 's3:*', Resource: B1_ALL }], principal: 'alice', identity: IDENTITY_GET }, 'allow'),
+  c('Deny+NotPrincipal spares a session whose session, role and account are listed', 'IAM-NOTPRINCIPAL', { statements: [allow({ AWS: 'arn:aws:iam::111122223333:role/app' }, 's3:GetObject', 'arn:aws:s3:::b1/*'), { Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:sts::111122223333:assumed-role/app/s1', 'arn:aws:iam::111122223333:role/app', '111122223333'] }, Action: 's3:*', Resource: B1_ALL }], principal: 's1' }, 'allow'),
+  c('Deny+NotPrincipal denies another session of the same role', 'IAM-NOTPRINCIPAL', { statements: [allow({ AWS: 'arn:aws:iam::111122223333:role/app' }, 's3:GetObject', 'arn:aws:s3:::b1/*'), { Effect: 'Deny', NotPrincipal: { AWS: ['arn:aws:sts::111122223333:assumed-role/app/s1', 'arn:aws:iam::111122223333:role/app', '111122223333'] }, Action: 's3:*', Resource: B1_ALL }], principal: 's2' }, 'explicitDeny'),
+  c('Deny+NotPrincipal denies anonymous callers', 'IAM-NOTPRINCIPAL', { statements: [E1, { Effect: 'Deny', NotPrincipal: { AWS: ALICE }, Action: 's3:*', Resource: B1_ALL }] }, 'explicitDeny'),
+  c('Deny+NotPrincipal spares a listed service', 'IAM-NOTPRINCIPAL', { statements: [E1, { Effect: 'Deny', NotPrincipal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:*', Resource: B1_ALL }], principal: 'cloudtrail' }, 'allow'),
+  // Action, NotAction, Resource, NotResource.
+  c('E26 action names are case-insensitive', 'IAM-ACTION (E26)', { statements: [allow('*', 'S3:getobject', 'arn:aws:s3:::b1/*')] }, 'allow'),
+  c('E27 s3:Get* covers GetObjectTagging', 'IAM-ACTION wildcards (E27)', { statements: [allow('*', 's3:Get*', 'arn:aws:s3:::b1/*')], action: 's3:GetObjectTagging' }, 'allow'),
+  c('E27 s3:Get* does not cover PutObject', 'IAM-ACTION wildcards (E27)', { statements: [allow('*', 's3:Get*', 'arn:aws:s3:::b1/*')], action: 's3:PutObject' }, 'implicitDeny'),
+  c('"*" covers every action', 'IAM-ACTION', { statements: [allow('*', '*', 'arn:aws:s3:::b1/*')], action: 's3:DeleteObject' }, 'allow'),
+  c('a list of actions is ORed', 'IAM-ACTION', { statements: [allow('*', ['s3:PutObject', 's3:GetObject'], 'arn:aws:s3:::b1/*')] }, 'allow'),
+  c('another service\'s action does not cover S3', 'IAM-ACTION', { statements: [allow('*', 'sqs:*', 'arn:aws:s3:::b1/*')] }, 'implicitDeny'),
+  c('s3:*Object* covers GetObject', 'IAM-ACTION wildcards', { statements: [allow('*', 's3:*Object*', 'arn:aws:s3:::b1/*')] }, 'allow'),
+  c('E28 Allow+NotAction grants every other action', 'IAM-NOTACTION (E28)', { statements: [{ Effect: 'Allow', Principal: '*', NotAction: 's3:DeleteObject', Resource: 'arn:aws:s3:::b1/*' }], action: 's3:PutObject', resource: 'arn:aws:s3:::b1/x' }, 'allow'),
+  c('E28 Allow+NotAction does not grant the listed action', 'IAM-NOTACTION (E28)', { statements: [{ Effect: 'Allow', Principal: '*', NotAction: 's3:DeleteObject', Resource: 'arn:aws:s3:::b1/*' }], action: 's3:DeleteObject', resource: 'arn:aws:s3:::b1/x' }, 'implicitDeny'),
+  c('E29 Deny+NotAction spares the listed action', 'IAM-NOTACTION (E29)', { statements: [E1, { Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', Resource: 'arn:aws:s3:::b1/*' }] }, 'allow'),
+  c('E29 Deny+NotAction denies every other action', 'IAM-NOTACTION (E29)', { statements: [allow('*', 's3:*', 'arn:aws:s3:::b1/*'), { Effect: 'Deny', Principal: '*', NotAction: 's3:GetObject', Resource: 'arn:aws:s3:::b1/*' }], action: 's3:PutObject' }, 'explicitDeny'),
+  c('NotAction matches case-insensitively', 'IAM-NOTACTION', { statements: [{ Effect: 'Allow', Principal: '*', NotAction: 'S3:DELETE*', Resource: 'arn:aws:s3:::b1/*' }], action: 's3:DeleteObjectVersion' }, 'implicitDeny'),
+  c('E30 object keys are case-sensitive', 'S3-KEYNAMES (E30)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/Reports/*')], resource: 'arn:aws:s3:::b1/reports/q1.csv' }, 'implicitDeny'),
+  c('E30 the same case matches', 'S3-KEYNAMES (E30)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/Reports/*')], resource: 'arn:aws:s3:::b1/Reports/q1.csv' }, 'allow'),
+  c('E31 "*" spans "/"', 'IAM-RESOURCE (E31)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*/test/*')], resource: 'arn:aws:s3:::b1/1/2/test/x.jpg' }, 'allow'),
+  c('E31 "*" may be empty', 'IAM-RESOURCE (E31)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*/test/*')], resource: 'arn:aws:s3:::b1//test/x.jpg' }, 'allow'),
+  c('E31 a segment must match', 'IAM-RESOURCE (E31)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*/test/*')], resource: 'arn:aws:s3:::b1/1-test/object.jpg' }, 'implicitDeny'),
+  c('"?" matches exactly one character', 'IAM-RESOURCE', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/file?.txt')], resource: 'arn:aws:s3:::b1/file1.txt' }, 'allow'),
+  c('"?" does not match two characters', 'IAM-RESOURCE', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/file?.txt')], resource: 'arn:aws:s3:::b1/file12.txt' }, 'implicitDeny'),
+  c('E32 b1* covers b1-logs', 'IAM-RESOURCE wildcards (E32)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1*')], resource: 'arn:aws:s3:::b1-logs/secret' }, 'allow'),
+  c('"*" alone covers every resource', 'IAM-RESOURCE', { statements: [allow('*', 's3:GetObject', '*')] }, 'allow'),
+  c('a key with ":" is covered by b1/*', 'EVALUATION-FACTS §2.5', { resource: 'arn:aws:s3:::b1/a:b' }, 'allow'),
+  c('E33 Deny+NotResource denies outside the listed prefix', 'IAM-NOTRESOURCE (E33)', { statements: [E1, { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b1/public/*' }], resource: 'arn:aws:s3:::b1/private/x' }, 'explicitDeny'),
+  c('E33 Deny+NotResource spares the listed prefix', 'IAM-NOTRESOURCE (E33)', { statements: [E1, { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b1/public/*' }], resource: 'arn:aws:s3:::b1/public/x' }, 'allow'),
+  c('Allow+NotResource grants every other resource', 'IAM-NOTRESOURCE', { statements: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b1/private/*' }], resource: 'arn:aws:s3:::b1/x' }, 'allow'),
+  c('Allow+NotResource does not grant the listed resource', 'IAM-NOTRESOURCE', { statements: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', NotResource: 'arn:aws:s3:::b1/private/*' }], resource: 'arn:aws:s3:::b1/private/x' }, 'implicitDeny'),
+  c('a statement without a valid Effect grants nothing', 'IAM-GRAMMAR Effect', { statements: [{ Effect: 'allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b1/*' }] }, 'implicitDeny'),
+  c('statement order plays no part: Deny first', 'IAM-EVAL', { statements: [deny('*', 's3:GetObject', 'arn:aws:s3:::b1/*'), E1] }, 'explicitDeny'),
+  c('statement order plays no part: Deny last', 'IAM-EVAL', { statements: [E1, deny('*', 's3:GetObject', 'arn:aws:s3:::b1/*')] }, 'explicitDeny'),
+  c('no bucket policy: anonymous is denied', 'IAM-EVAL default deny', { statements: [] }, 'implicitDeny'),
+  // String operators, IfExists, missing keys.
+  c('E34 PrincipalOrgID: a member account', 'IAM-GCK aws:PrincipalOrgID (E34)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:PrincipalOrgID': ORG } })], principal: 'bob', identity: IDENTITY_GET }, 'allow'),
+  c('E34 PrincipalOrgID: an outside account', 'IAM-GCK aws:PrincipalOrgID (E34)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:PrincipalOrgID': ORG } })], principal: 'carol', identity: IDENTITY_GET }, 'implicitDeny'),
+  c('E34 PrincipalOrgID: anonymous (key absent)', 'IAM-OPS missing key (E34)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:PrincipalOrgID': ORG } })] }, 'implicitDeny'),
+  c('E35 negated operator with an absent key denies', 'IAM-OPS missing key (E35)', { statements: [E4, VPCE_DENY], principal: 'alice' }, 'explicitDeny'),
+  c('E35 through the named endpoint', 'IAM-GCK aws:SourceVpce (E35)', { statements: [E4, VPCE_DENY], principal: 'alice', context: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, 'allow'),
+  c('E35 through another endpoint', 'IAM-GCK aws:SourceVpce (E35)', { statements: [E4, VPCE_DENY], principal: 'alice', context: { 'aws:SourceVpce': 'vpce-99999999' } }, 'explicitDeny'),
+  c('E36 StringNotEqualsIfExists with an absent key still denies', 'IAM-OPS IfExists (E36)', { statements: [E4, deny('*', 's3:*', B1_ALL, { StringNotEqualsIfExists: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } })], principal: 'alice' }, 'explicitDeny'),
+  cond('E37 StringEqualsIfExists with an absent key is true', 'IAM-OPS IfExists (E37)', { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, {}, 'allow'),
+  cond('E37 StringEqualsIfExists with another endpoint is false', 'IAM-OPS IfExists', { StringEqualsIfExists: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, { 'aws:SourceVpce': 'vpce-0000aaaa' }, 'implicitDeny'),
+  cond('E38 StringLike referer matches', 'S3-EX referer (E38)', { StringLike: { 'aws:Referer': 'https://www.example.com/*' } }, { 'aws:Referer': 'https://www.example.com/p' }, 'allow'),
+  cond('E38 no referer', 'IAM-OPS missing key (E38)', { StringLike: { 'aws:Referer': 'https://www.example.com/*' } }, {}, 'implicitDeny'),
+  cond('E38 key names are case-insensitive', 'IAM-COND key names', { StringLike: { 'AWS:REFERER': 'https://www.example.com/*' } }, { 'aws:referer': 'https://www.example.com/p' }, 'allow'),
+  cond('E39 "*" is literal in StringEquals', 'IAM-OPS string (E39)', { StringEquals: { 'aws:Referer': 'https://www.example.com/*' } }, { 'aws:Referer': 'https://www.example.com/p' }, 'implicitDeny'),
+  cond('E39 StringEquals matches the literal "*"', 'IAM-OPS string (E39)', { StringEquals: { 'aws:Referer': 'https://www.example.com/*' } }, { 'aws:Referer': 'https://www.example.com/*' }, 'allow'),
+  c('E40 StringEqualsIgnoreCase', 'IAM-COND (E40)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEqualsIgnoreCase: { 'aws:username': 'Alice' } })], principal: 'alice' }, 'allow'),
+  c('E40 StringEquals is case-sensitive', 'IAM-COND (E40)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:username': 'Alice' } })], principal: 'alice' }, 'implicitDeny'),
+  c('E41 aws:username is absent for role sessions', 'IAM-GCK aws:username (E41)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEqualsIgnoreCase: { 'aws:username': 'Alice' } })], principal: 's1' }, 'implicitDeny'),
+  cond('StringNotEqualsIgnoreCase: a match in another case', 'IAM-OPS string', { StringNotEqualsIgnoreCase: { 'aws:UserAgent': 'BadBot' } }, { 'aws:UserAgent': 'badbot' }, 'implicitDeny'),
+  cond('StringNotEqualsIgnoreCase: no match', 'IAM-OPS string', { StringNotEqualsIgnoreCase: { 'aws:UserAgent': 'BadBot' } }, { 'aws:UserAgent': 'curl' }, 'allow'),
+  cond('StringNotLike: the pattern matches', 'IAM-OPS string', { StringNotLike: { 'aws:UserAgent': '*bot*' } }, { 'aws:UserAgent': 'somebot/1' }, 'implicitDeny'),
+  cond('StringNotLike: no match', 'IAM-OPS string', { StringNotLike: { 'aws:UserAgent': '*bot*' } }, { 'aws:UserAgent': 'curl/8' }, 'allow'),
+  cond('StringNotLike: absent key is true', 'IAM-OPS missing key', { StringNotLike: { 'aws:UserAgent': '*bot*' } }, {}, 'allow'),
+  cond('StringLike is case-sensitive', 'IAM-OPS string', { StringLike: { 'aws:UserAgent': 'Curl*' } }, { 'aws:UserAgent': 'curl/8' }, 'implicitDeny'),
+  cond('StringLike "?" is one character', 'IAM-OPS string', { StringLike: { 'aws:UserAgent': 'v?' } }, { 'aws:UserAgent': 'v2' }, 'allow'),
+  cond('StringLikeIfExists, key present and not matching', 'IAM-OPS IfExists', { StringLikeIfExists: { 'aws:UserAgent': 'curl*' } }, { 'aws:UserAgent': 'wget' }, 'implicitDeny'),
+  cond('StringNotEqualsIfExists, key absent', 'IAM-OPS IfExists', { StringNotEqualsIfExists: { 'aws:UserAgent': 'x' } }, {}, 'allow'),
+  cond('StringNotEqualsIfExists, key equal', 'IAM-OPS IfExists', { StringNotEqualsIfExists: { 'aws:UserAgent': 'x' } }, { 'aws:UserAgent': 'x' }, 'implicitDeny'),
+  cond('StringEqualsIgnoreCaseIfExists, key absent', 'IAM-OPS IfExists', { StringEqualsIgnoreCaseIfExists: { 'aws:UserAgent': 'x' } }, {}, 'allow'),
+  cond('an empty Condition adds no test', 'EVALUATION-FACTS §2.8 edge cases', {}, {}, 'allow'),
+  cond('an operator with no keys adds no test', 'EVALUATION-FACTS §2.8 edge cases', { StringEquals: {} }, {}, 'allow'),
+  cond('a key given [] never satisfies a positive operator', 'EVALUATION-FACTS §2.8 edge cases', { StringEquals: { 'aws:UserAgent': [] } }, { 'aws:UserAgent': 'x' }, 'implicitDeny'),
+  cond('a negated operator with [] is vacuously true', 'EVALUATION-FACTS §2.8 edge cases', { StringNotEquals: { 'aws:UserAgent': [] } }, { 'aws:UserAgent': 'x' }, 'allow'),
+  cond('IfExists with [] is true only when the key is absent', 'PF §1 #115', { StringEqualsIfExists: { 'aws:UserAgent': [] } }, {}, 'allow'),
+  cond('IfExists with [] is false when the key is present', 'PF §1 #115', { StringEqualsIfExists: { 'aws:UserAgent': [] } }, { 'aws:UserAgent': 'x' }, 'implicitDeny'),
+  // Numeric, Date, Bool, Binary.
+  c('E42 TLS 1.1 below the minimum is denied', 'S3-KEYEX minimum TLS (E42)', { statements: [E4_PUT, deny('*', 's3:PutObject', 'arn:aws:s3:::b1/*', { NumericLessThan: { 's3:TlsVersion': 1.2 } })], principal: 'alice', action: 's3:PutObject', context: { 's3:TlsVersion': '1.1' } }, 'explicitDeny'),
+  c('E42 TLS 1.2 is not below 1.2', 'S3-KEYEX minimum TLS (E42)', { statements: [E4_PUT, deny('*', 's3:PutObject', 'arn:aws:s3:::b1/*', { NumericLessThan: { 's3:TlsVersion': 1.2 } })], principal: 'alice', action: 's3:PutObject', context: { 's3:TlsVersion': '1.2' } }, 'allow'),
+  c('E43 max-keys above the limit', 'IAM-OPS numeric (E43)', { statements: [allow('*', 's3:ListBucket', B1, { NumericLessThanEquals: { 's3:max-keys': '10' } })], action: 's3:ListBucket', resource: B1, context: { 's3:max-keys': '1000' } }, 'implicitDeny'),
+  c('E43 max-keys at the limit', 'IAM-OPS numeric (E43)', { statements: [allow('*', 's3:ListBucket', B1, { NumericLessThanEquals: { 's3:max-keys': '10' } })], action: 's3:ListBucket', resource: B1, context: { 's3:max-keys': '10' } }, 'allow'),
+  c('E43 "10" and 10 are the same', 'IAM-GRAMMAR (E43)', { statements: [allow('*', 's3:ListBucket', B1, { NumericLessThanEquals: { 's3:max-keys': 10 } })], action: 's3:ListBucket', resource: B1, context: { 's3:max-keys': '10' } }, 'allow'),
+  cond('NumericEquals equal', 'IAM-OPS numeric', { NumericEquals: { 's3:signatureAge': '0' } }, { 's3:signatureAge': '0' }, 'allow'),
+  cond('NumericEquals compares numbers, not text', 'IAM-OPS numeric', { NumericEquals: { 's3:signatureAge': '10' } }, { 's3:signatureAge': '10.0' }, 'allow'),
+  cond('NumericNotEquals equal', 'IAM-OPS numeric', { NumericNotEquals: { 's3:signatureAge': '5' } }, { 's3:signatureAge': '5' }, 'implicitDeny'),
+  cond('NumericNotEquals absent', 'IAM-OPS missing key', { NumericNotEquals: { 's3:signatureAge': '5' } }, {}, 'allow'),
+  cond('NumericGreaterThan above', 'IAM-OPS numeric', { NumericGreaterThan: { 's3:signatureAge': '100' } }, { 's3:signatureAge': '101' }, 'allow'),
+  cond('NumericGreaterThan equal', 'IAM-OPS numeric', { NumericGreaterThan: { 's3:signatureAge': '100' } }, { 's3:signatureAge': '100' }, 'implicitDeny'),
+  cond('NumericGreaterThanEquals equal', 'IAM-OPS numeric', { NumericGreaterThanEquals: { 's3:signatureAge': '100' } }, { 's3:signatureAge': '100' }, 'allow'),
+  cond('NumericLessThan absent', 'IAM-OPS missing key', { NumericLessThan: { 's3:signatureAge': '100' } }, {}, 'implicitDeny'),
+  cond('NumericLessThanIfExists absent', 'IAM-OPS IfExists', { NumericLessThanIfExists: { 's3:signatureAge': '100' } }, {}, 'allow'),
+  cond('a number that is not one does not match', 'EVALUATION-FACTS §2.6 type mismatch', { NumericEquals: { 's3:signatureAge': 'abc' } }, { 's3:signatureAge': '1' }, 'implicitDeny'),
+  cond('E44 DateLessThan before', 'IAM-OPS date (E44)', { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2029-12-31T23:59:59Z' }, 'allow'),
+  cond('E44 DateLessThan at the instant', 'IAM-OPS date (E44)', { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2030-01-01T00:00:00Z' }, 'implicitDeny'),
+  cond('E44 epoch seconds as the policy value', 'IAM-OPS date (E44)', { DateLessThan: { 'aws:CurrentTime': '1893456000' } }, { 'aws:CurrentTime': '2029-12-31T23:59:59Z' }, 'allow'),
+  cond('E44 epoch seconds at the instant', 'IAM-OPS date (E44)', { DateLessThan: { 'aws:CurrentTime': '1893456000' } }, { 'aws:CurrentTime': '2030-01-01T00:00:00Z' }, 'implicitDeny'),
+  cond('DateEquals the same instant in another offset', 'IAM-OPS date', { DateEquals: { 'aws:CurrentTime': '2030-01-01T01:00:00+01:00' } }, { 'aws:CurrentTime': '2030-01-01T00:00:00Z' }, 'allow'),
+  cond('DateNotEquals another instant', 'IAM-OPS date', { DateNotEquals: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2031-01-01T00:00:00Z' }, 'allow'),
+  cond('DateGreaterThan after', 'IAM-OPS date', { DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2025-06-01T00:00:00Z' }, 'allow'),
+  cond('DateGreaterThanEquals before', 'IAM-OPS date', { DateGreaterThanEquals: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2019-06-01T00:00:00Z' }, 'implicitDeny'),
+  cond('DateLessThanEquals at the instant', 'IAM-OPS date', { DateLessThanEquals: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } }, { 'aws:CurrentTime': '2030-01-01T00:00:00Z' }, 'allow'),
+  cond('aws:EpochTime with a Date operator', 'IAM-GCK aws:EpochTime', { DateGreaterThan: { 'aws:EpochTime': '1700000000' } }, { 'aws:EpochTime': '1800000000' }, 'allow'),
+  cond('aws:EpochTime with a Numeric operator', 'IAM-GCK aws:EpochTime', { NumericLessThan: { 'aws:EpochTime': 1700000000 } }, { 'aws:EpochTime': '1800000000' }, 'implicitDeny'),
+  c('E45 HTTP is denied', 'S3-EX HTTPS (E45)', { statements: [E4, HTTPS_DENY], principal: 'alice', context: { 'aws:SecureTransport': 'false' } }, 'explicitDeny'),
+  c('E45 HTTPS is allowed', 'S3-EX HTTPS (E45)', { statements: [E4, HTTPS_DENY], principal: 'alice', context: { 'aws:SecureTransport': 'true' } }, 'allow'),
+  c('E45 HTTPS by default', 'IAM-GCK aws:SecureTransport', { statements: [E4, HTTPS_DENY], principal: 'alice' }, 'allow'),
+  c('E45 "false" as a string', 'IAM-GRAMMAR (E45)', { statements: [E1, deny('*', 's3:*', B1_ALL, { Bool: { 'aws:SecureTransport': 'false' } })], context: { 'aws:SecureTransport': 'false' } }, 'explicitDeny'),
+  c('E46 an Allow on "true" does not enforce HTTPS against identity Allows', 'IAM-EVAL; PF §2 (E46)', { statements: [allow({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::b1/*', { Bool: { 'aws:SecureTransport': 'true' } })], principal: 'alice', identity: IDENTITY_GET, context: { 'aws:SecureTransport': 'false' } }, 'allow'),
+  c('E46 without an identity Allow, HTTP fails the Allow', 'IAM-OPS Bool (E46)', { statements: [allow({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::b1/*', { Bool: { 'aws:SecureTransport': 'true' } })], principal: 'alice', context: { 'aws:SecureTransport': 'false' } }, 'implicitDeny'),
+  cond('BoolIfExists with an absent key', 'IAM-OPS IfExists', { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }, {}, 'allow'),
+  cond('Bool with an absent key', 'IAM-OPS missing key', { Bool: { 'aws:MultiFactorAuthPresent': 'true' } }, {}, 'implicitDeny'),
+  cond('E47 BinaryEquals compares the base64 value', 'IAM-OPS Binary (E47)', { BinaryEquals: { 'test:Bytes': 'SGk=' } }, { 'test:Bytes': 'SGk=' }, 'allow'),
+  cond('E47 BinaryEquals with other bytes', 'IAM-OPS Binary (E47)', { BinaryEquals: { 'test:Bytes': 'SGk=' } }, { 'test:Bytes': 'SGo=' }, 'implicitDeny'),
+  // IP and ARN operators.
+  cond('E48 an address in the range', 'IAM-OPS IP (E48)', { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, { 'aws:SourceIp': '203.0.113.7' }, 'allow'),
+  cond('E48 an address outside the range', 'IAM-OPS IP (E48)', { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, { 'aws:SourceIp': '198.51.100.1' }, 'implicitDeny'),
+  cond('E48 through a VPC endpoint (key absent)', 'IAM-GCK aws:SourceIp (E48)', { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, 'implicitDeny'),
+  c('E49 NotIpAddress locks out VPC endpoint traffic', 'IAM-OPS missing key (E49)', { statements: [E4, deny('*', 's3:*', B1_ALL, { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } })], principal: 'alice', context: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } }, 'explicitDeny'),
+  c('E49 NotIpAddress spares the range', 'IAM-OPS IP (E49)', { statements: [E4, deny('*', 's3:*', B1_ALL, { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } })], principal: 'alice', context: { 'aws:SourceIp': '203.0.113.9' } }, 'allow'),
+  cond('E50 IPv6 in the range', 'IAM-OPS IP (E50)', { IpAddress: { 'aws:SourceIp': '2001:db8::/32' } }, { 'aws:SourceIp': '2001:db8:1::5' }, 'allow'),
+  cond('E50 IPv6 outside the range', 'IAM-OPS IP (E50)', { IpAddress: { 'aws:SourceIp': '2001:db8::/32' } }, { 'aws:SourceIp': '2001:db9::5' }, 'implicitDeny'),
+  cond('E50 a bare address is /32', 'IAM-OPS IP (E50)', { IpAddress: { 'aws:SourceIp': '203.0.113.5' } }, { 'aws:SourceIp': '203.0.113.6' }, 'implicitDeny'),
+  cond('E50 a bare address matches itself', 'IAM-OPS IP (E50)', { IpAddress: { 'aws:SourceIp': '203.0.113.5' } }, { 'aws:SourceIp': '203.0.113.5' }, 'allow'),
+  cond('an IPv4 address is not in an IPv6 range', 'IAM-OPS IP', { IpAddress: { 'aws:SourceIp': '::/0' } }, { 'aws:SourceIp': '203.0.113.5' }, 'implicitDeny'),
+  cond('several ranges are ORed', 'IAM-MULTI', { IpAddress: { 'aws:SourceIp': ['198.51.100.0/24', '203.0.113.0/24'] } }, { 'aws:SourceIp': '203.0.113.5' }, 'allow'),
+  cond('host bits in a range: the network is meant', 'EVALUATION-FACTS §2.7 IP', { IpAddress: { 'aws:SourceIp': '203.0.113.5/24' } }, { 'aws:SourceIp': '203.0.113.200' }, 'allow'),
+  cond('NotIpAddress outside the range', 'IAM-OPS IP', { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, { 'aws:SourceIp': '198.51.100.1' }, 'allow'),
+  cond('E50 ArnLike: "*" in the Region does not absorb extra parts', 'IAM-OPS ARN (E50)', { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:topic1' } }, { 'aws:SourceArn': 'arn:aws:sns:us-east-1:999999999999:x:111122223333:topic1' }, 'implicitDeny'),
+  cond('E50 StringLike lets "*" cross colons', 'IAM-OPS ARN vs String (E50)', { StringLike: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:topic1' } }, { 'aws:SourceArn': 'arn:aws:sns:us-east-1:999999999999:x:111122223333:topic1' }, 'allow'),
+  cond('ArnLike per-part wildcard', 'IAM-OPS ARN', { ArnLike: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:topic1' } }, { 'aws:SourceArn': 'arn:aws:sns:us-east-1:111122223333:topic1' }, 'allow'),
+  cond('ArnEquals behaves as ArnLike', 'IAM-OPS ARN', { ArnEquals: { 'aws:SourceArn': 'arn:aws:sns:*:111122223333:topic1' } }, { 'aws:SourceArn': 'arn:aws:sns:eu-west-1:111122223333:topic1' }, 'allow'),
+  cond('ArnLike is case-sensitive', 'IAM-OPS ARN', { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::Src1' } }, { 'aws:SourceArn': 'arn:aws:s3:::src1' }, 'implicitDeny'),
+  cond('ArnLike with a non-ARN request value', 'IAM-OPS ARN', { ArnLike: { 'aws:SourceArn': 'arn:aws:s3:::src1' } }, { 'aws:SourceArn': 'src1' }, 'implicitDeny'),
+  cond('ArnNotLike absent', 'IAM-OPS missing key', { ArnNotLike: { 'aws:SourceArn': 'arn:aws:s3:::src1' } }, {}, 'allow'),
+  c('E51 ArnNotEquals on PrincipalArn spares the role\'s sessions', 'IAM-GCK aws:PrincipalArn (E51)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*'), deny('*', 's3:*', B1_ALL, { ArnNotEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/app' } })], principal: 's1' }, 'allow'),
+  c('E51 ArnNotEquals denies alice', 'IAM-OPS ARN (E51)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*'), deny('*', 's3:*', B1_ALL, { ArnNotEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/app' } })], principal: 'alice' }, 'explicitDeny'),
+  c('E51 ArnNotEquals denies anonymous (key absent)', 'IAM-OPS missing key (E51)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*'), deny('*', 's3:*', B1_ALL, { ArnNotEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/app' } })] }, 'explicitDeny'),
+  c('E51 ArnNotLike with a wildcard', 'IAM-OPS ARN (E51)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*'), deny('*', 's3:*', B1_ALL, { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::111122223333:role/*' } })], principal: 's1' }, 'allow'),
+  // Null and set operators.
+  c('E52 upload without the SSE-KMS header', 'S3-EX SSE-KMS (E52)', { statements: [E4_PUT, deny('*', 's3:PutObject', 'arn:aws:s3:::b1/*', { Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' } })], principal: 'alice', action: 's3:PutObject' }, 'explicitDeny'),
+  c('E52 upload with the header', 'S3-EX SSE-KMS (E52)', { statements: [E4_PUT, deny('*', 's3:PutObject', 'arn:aws:s3:::b1/*', { Null: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'true' } })], principal: 'alice', action: 's3:PutObject', context: { 's3:x-amz-server-side-encryption-aws-kms-key-id': 'arn:aws:kms:us-east-1:111122223333:key/k' } }, 'allow'),
+  cond('Null false with the key present', 'IAM-OPS Null', { Null: { 'aws:Referer': 'false' } }, { 'aws:Referer': 'x' }, 'allow'),
+  cond('Null false with the key absent', 'IAM-OPS Null', { Null: { 'aws:Referer': false } }, {}, 'implicitDeny'),
+  cond('Null true with the key present', 'IAM-OPS Null', { Null: { 'aws:Referer': 'true' } }, { 'aws:Referer': 'x' }, 'implicitDeny'),
+  c('E53 ForAllValues on an absent key is true', 'IAM-SETOPS (E53)', { statements: [allow('*', 's3:ListBucket', B1, { 'ForAllValues:StringLike': { 'aws:PrincipalArn': 'arn:aws:iam::999999999999:user/admin' } })], action: 's3:ListBucket', resource: B1 }, 'allow'),
+  c('E54 Null false closes the ForAllValues gap', 'IAM-OPS Null advice (E54)', { statements: [allow('*', 's3:ListBucket', B1, { 'ForAllValues:StringLike': { 'aws:PrincipalArn': 'arn:aws:iam::999999999999:user/admin' }, Null: { 'aws:PrincipalArn': 'false' } })], action: 's3:ListBucket', resource: B1 }, 'implicitDeny'),
+  c('E55 untagged upload is not denied', 'IAM-MULTI ForAnyValue (E55)', { statements: [E4_PUT, deny('*', 's3:PutObject', 'arn:aws:s3:::b1/*', { 'ForAnyValue:StringEquals': { 's3:RequestObjectTagKeys': ['Secret'] } })], principal: 'alice', action: 's3:PutObject' }, 'allow'),
+  c('E55 an upload tagged Secret is denied', 'IAM-MULTI ForAnyValue (E55)', { statements: [E4_PUT, deny('*', 's3:PutObject', 'arn:aws:s3:::b1/*', { 'ForAnyValue:StringEquals': { 's3:RequestObjectTagKeys': ['Secret'] } })], principal: 'alice', action: 's3:PutObject', context: { 's3:RequestObjectTagKeys': ['Owner', 'Secret'] } }, 'explicitDeny'),
+  cond('E56 ForAllValues: every value listed', 'IAM-MULTI ForAllValues (E56)', { 'ForAllValues:StringEquals': { 's3:RequestObjectTagKeys': ['Owner', 'Project'] } }, { 's3:RequestObjectTagKeys': ['Owner'] }, 'allow'),
+  cond('E56 ForAllValues: one value not listed', 'IAM-MULTI ForAllValues (E56)', { 'ForAllValues:StringEquals': { 's3:RequestObjectTagKeys': ['Owner', 'Project'] } }, { 's3:RequestObjectTagKeys': ['Owner', 'Cost'] }, 'implicitDeny'),
+  cond('E56 ForAllValues: no tags', 'IAM-MULTI ForAllValues (E56)', { 'ForAllValues:StringEquals': { 's3:RequestObjectTagKeys': ['Owner', 'Project'] } }, {}, 'allow'),
+  cond('ForAllValues: an empty set is true', 'IAM-OPS current', { 'ForAllValues:StringEquals': { 's3:RequestObjectTagKeys': ['Owner'] } }, { 's3:RequestObjectTagKeys': [] }, 'allow'),
+  cond('E57 ForAnyValue with [] is never true', 'PF §1 #114 (E57)', { 'ForAnyValue:StringEquals': { 's3:RequestObjectTagKeys': [] } }, { 's3:RequestObjectTagKeys': ['Owner'] }, 'implicitDeny'),
+  cond('ForAnyValue: an empty set is false', 'IAM-OPS', { 'ForAnyValue:StringEquals': { 's3:RequestObjectTagKeys': ['Owner'] } }, { 's3:RequestObjectTagKeys': [] }, 'implicitDeny'),
+  cond('ForAnyValue: absent is false', 'IAM-OPS', { 'ForAnyValue:StringEquals': { 's3:RequestObjectTagKeys': ['Owner'] } }, {}, 'implicitDeny'),
+  cond('ForAnyValue:StringNotEquals: one value matches none', 'IAM-OPS current tables', { 'ForAnyValue:StringNotEquals': { 's3:RequestObjectTagKeys': ['Owner'] } }, { 's3:RequestObjectTagKeys': ['Owner', 'Cost'] }, 'allow'),
+  cond('ForAnyValue:StringNotEquals: every value listed', 'IAM-OPS current tables', { 'ForAnyValue:StringNotEquals': { 's3:RequestObjectTagKeys': ['Owner'] } }, { 's3:RequestObjectTagKeys': ['Owner'] }, 'implicitDeny'),
+  cond('ForAllValues:StringNotEquals: no value listed', 'IAM-OPS current tables', { 'ForAllValues:StringNotEquals': { 's3:RequestObjectTagKeys': ['Secret'] } }, { 's3:RequestObjectTagKeys': ['Owner', 'Cost'] }, 'allow'),
+  cond('ForAllValues:StringNotEquals: one value listed', 'IAM-OPS current tables', { 'ForAllValues:StringNotEquals': { 's3:RequestObjectTagKeys': ['Secret'] } }, { 's3:RequestObjectTagKeys': ['Owner', 'Secret'] }, 'implicitDeny'),
+  cond('ForAnyValue:StringLike', 'IAM-MULTI', { 'ForAnyValue:StringLike': { 's3:RequestObjectTagKeys': ['team-*'] } }, { 's3:RequestObjectTagKeys': ['Owner', 'team-red'] }, 'allow'),
+  cond('ForAllValues on a single-valued key is a one-element set', 'EVALUATION-FACTS §2.6', { 'ForAllValues:StringEquals': { 'aws:UserAgent': ['a', 'b'] } }, { 'aws:UserAgent': 'b' }, 'allow'),
+  c('E58 keys AND, values OR: bob', 'IAM-MULTI (E58)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:PrincipalAccount': ['444455556666', '777788889999'], 'aws:PrincipalOrgID': ORG } })], principal: 'bob', identity: IDENTITY_GET }, 'allow'),
+  c('E58 keys AND, values OR: carol', 'IAM-MULTI (E58)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:PrincipalAccount': ['444455556666', '777788889999'], 'aws:PrincipalOrgID': ORG } })], principal: 'carol', identity: IDENTITY_GET }, 'implicitDeny'),
+  c('operators AND together', 'IAM-MULTI', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:PrincipalOrgID': ORG }, Bool: { 'aws:SecureTransport': 'true' } })], principal: 'alice', context: { 'aws:SecureTransport': 'false' } }, 'implicitDeny'),
+  c('E59 a negated list is "none of": bob', 'IAM-MULTI negated (E59)', { statements: [E8, deny('*', 's3:*', B1_ALL, { StringNotEquals: { 'aws:PrincipalAccount': ['111122223333', '444455556666'] } })], principal: 'bob', identity: IDENTITY_GET }, 'allow'),
+  c('E59 a negated list is "none of": carol', 'IAM-MULTI negated (E59)', { statements: [E1, deny('*', 's3:*', B1_ALL, { StringNotEquals: { 'aws:PrincipalAccount': ['111122223333', '444455556666'] } })], principal: 'carol', identity: IDENTITY_GET }, 'explicitDeny'),
+  // Policy variables and Version.
+  c('E60 ${aws:username} resolves for alice', 'IAM-VARS Resource (E60)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/home/${aws:username}/*')], principal: 'alice', resource: 'arn:aws:s3:::b1/home/alice/x' }, 'allow'),
+  c('E60 another user\'s folder', 'IAM-VARS Resource (E60)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/home/${aws:username}/*')], principal: 'alice', resource: 'arn:aws:s3:::b1/home/bob/x' }, 'implicitDeny'),
+  c('E60 a session has no aws:username', 'IAM-VARS no value (E60)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/home/${aws:username}/*')], principal: 's1', resource: 'arn:aws:s3:::b1/home/s1/x' }, 'implicitDeny'),
+  c('E60 anonymous has no aws:username', 'IAM-VARS no value (E60)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/home/${aws:username}/*')], resource: 'arn:aws:s3:::b1/home/x' }, 'implicitDeny'),
+  c('E61 the default value of a variable', 'IAM-VARS defaults (E61)', { statements: [allow({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::b1/${aws:PrincipalTag/team, \'shared\'}/*')], principal: 'alice', resource: 'arn:aws:s3:::b1/shared/x' }, 'allow'),
+  c('E61 not another folder', 'IAM-VARS defaults (E61)', { statements: [allow({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::b1/${aws:PrincipalTag/team, \'shared\'}/*')], principal: 'alice', resource: 'arn:aws:s3:::b1/red/x' }, 'implicitDeny'),
+  c('E61 the tag value replaces the default', 'IAM-VARS', { statements: [allow({ AWS: ALICE }, 's3:GetObject', 'arn:aws:s3:::b1/${aws:PrincipalTag/team, \'shared\'}/*')], principal: 'alice', resource: 'arn:aws:s3:::b1/red/x', context: { 'aws:PrincipalTag/team': 'red' } }, 'allow'),
+  c('E62 ${*} is a literal star in StringEquals', 'IAM-VARS escapes (E62)', { statements: [allow('*', 's3:ListBucket', B1, { StringEquals: { 's3:prefix': 'a${*}' } })], action: 's3:ListBucket', resource: B1, context: { 's3:prefix': 'a*' } }, 'allow'),
+  c('E62 ${*} does not match other text', 'IAM-VARS escapes (E62)', { statements: [allow('*', 's3:ListBucket', B1, { StringEquals: { 's3:prefix': 'a${*}' } })], action: 's3:ListBucket', resource: B1, context: { 's3:prefix': 'abc' } }, 'implicitDeny'),
+  c('E62 ${*} stays literal in StringLike', 'IAM-VARS escapes', { statements: [allow('*', 's3:ListBucket', B1, { StringLike: { 's3:prefix': 'a${*}' } })], action: 's3:ListBucket', resource: B1, context: { 's3:prefix': 'abc' } }, 'implicitDeny'),
+  c('E62 StringLike a* matches abc', 'IAM-OPS (E62)', { statements: [allow('*', 's3:ListBucket', B1, { StringLike: { 's3:prefix': 'a*' } })], action: 's3:ListBucket', resource: B1, context: { 's3:prefix': 'abc' } }, 'allow'),
+  c('E63 under 2008-10-17 variables are literal', 'IAM-VERSION (E63)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/home/${aws:username}/*')], version: '2008-10-17', principal: 'alice', resource: 'arn:aws:s3:::b1/home/alice/x' }, 'implicitDeny'),
+  c('E63 without a Version variables are literal', 'IAM-VERSION (E63)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/home/${aws:username}/*')], version: null, principal: 'alice', resource: 'arn:aws:s3:::b1/home/alice/x' }, 'implicitDeny'),
+  c('E63 under 2008-10-17 the literal key matches', 'IAM-VERSION (E63)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/home/${aws:username}/*')], version: '2008-10-17', principal: 'alice', resource: 'arn:aws:s3:::b1/home/${aws:username}/x' }, 'allow'),
+  c('E64 a variable with no value makes the negated operator match', 'IAM-VARS no value (E64)', { statements: [E1, deny('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringNotEquals: { 's3:ExistingObjectTag/team': '${aws:PrincipalTag/team}' } })], context: { 's3:ExistingObjectTag/team': 'red' } }, 'explicitDeny'),
+  c('E64 with the tag, the values agree', 'IAM-VARS (E64)', { statements: [E4, deny('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringNotEquals: { 's3:ExistingObjectTag/team': '${aws:PrincipalTag/team}' } })], principal: 'alice', context: { 's3:ExistingObjectTag/team': 'red', 'aws:PrincipalTag/team': 'red' } }, 'allow'),
+  c('a variable in a StringEquals value', 'IAM-VARS conditions', { statements: [allow('*', 's3:ListBucket', B1, { StringLike: { 's3:prefix': 'home/${aws:username}/*' } })], principal: 'alice', action: 's3:ListBucket', resource: B1, context: { 's3:prefix': 'home/alice/docs' } }, 'allow'),
+  c('a variable with no value in a Like value', 'IAM-VARS no value', { statements: [allow('*', 's3:ListBucket', B1, { StringLike: { 's3:prefix': 'home/${aws:username}/*' } })], principal: 's1', action: 's3:ListBucket', resource: B1, context: { 's3:prefix': 'home/s1/docs' } }, 'implicitDeny'),
+  // Block Public Access.
+  ...['bob', 'anon'].map((principal) => c(`E65 RestrictPublicBuckets blocks ${principal}`, 'S3-BPA (E65)', { statements: E65_STATEMENTS(), principal, identity: IDENTITY_GET, bpa: { restrictPublicBuckets: true } }, 'explicitDeny')),
+  c('E65 RestrictPublicBuckets spares CloudTrail', 'S3-BPA (E65)', { statements: E65_STATEMENTS(), principal: 'cloudtrail', action: 's3:PutObject', resource: 'arn:aws:s3:::b1/AWSLogs/x', bpa: { restrictPublicBuckets: true } }, 'allow'),
+  c('E65 RestrictPublicBuckets spares the owner\'s account', 'S3-BPA (E65)', { statements: E65_STATEMENTS(), principal: 'alice', bpa: { restrictPublicBuckets: true } }, 'allow'),
+  c('E65 without the public statement bob gets in', 'S3-BPA (E65)', { statements: E65_STATEMENTS().slice(0, 2), principal: 'bob', identity: IDENTITY_GET, bpa: { restrictPublicBuckets: true } }, 'allow'),
+  c('E65 BPA off: anonymous gets in', 'S3-BPA (E65)', { statements: E65_STATEMENTS(), principal: 'anon' }, 'allow'),
+  c('BlockPublicPolicy alone changes no request', 'S3-BPA table', { statements: E65_STATEMENTS(), principal: 'anon', bpa: { blockPublicPolicy: true, blockPublicAcls: true, ignorePublicAcls: true } }, 'allow'),
+  c('RestrictPublicBuckets with a non-public policy', 'S3-BPA', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } })], context: { 'aws:SourceVpce': 'vpce-1a2b3c4d' }, bpa: { restrictPublicBuckets: true } }, 'allow'),
+  c('RestrictPublicBuckets: public through a wildcard VPC', 'S3-BPA public examples (E66)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { StringLike: { 'aws:SourceVpc': 'vpc-*' } })], context: { 'aws:SourceVpc': 'vpc-1234' }, bpa: { restrictPublicBuckets: true } }, 'explicitDeny'),
+  c('RestrictPublicBuckets: a /7 range is public', 'S3-BPA aws:SourceIp (E67)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { IpAddress: { 'aws:SourceIp': '52.0.0.0/7' } })], context: { 'aws:SourceIp': '52.1.2.3' }, bpa: { restrictPublicBuckets: true } }, 'explicitDeny'),
+  c('RestrictPublicBuckets: a /8 range is not public', 'S3-BPA aws:SourceIp (E67)', { statements: [allow('*', 's3:GetObject', 'arn:aws:s3:::b1/*', { IpAddress: { 'aws:SourceIp': '52.0.0.0/8' } })], context: { 'aws:SourceIp': '52.1.2.3' }, bpa: { restrictPublicBuckets: true } }, 'allow'),
+];
+
+/** E65's three statements (CloudTrail, account 444455556666, everyone). */
+function E65_STATEMENTS(): object[] {
+  return [
+    { Sid: 'CT', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::b1/AWSLogs/*' },
+    { Sid: 'B', Effect: 'Allow', Principal: { AWS: '444455556666' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b1/*' },
+    { Sid: 'Pub', ...E1 },
+  ];
+}
