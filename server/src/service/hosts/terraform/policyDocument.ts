@@ -94,7 +94,8 @@ function writeStatement(policy: HclPolicyWriter, syntaxWriter: HclSyntaxWriter, 
   syntaxWriter.roles.set(host, 'statement');
   const container: ViewContainer = { viewOffset: writer.offset, viewEnd: 0, host, children: [] };
   writer.containers.push(container);
-  writer.punctuation('{', block.bodyStart);
+  // The statement's "{" spans its block type, so findings about the whole statement point at `statement`.
+  writer.spanning('{', block.typeNode.startIndex, block.typeNode.endIndex, false);
   let first = true;
   const member = (name: string, nameStart: number, nameEnd: number, write: () => void, hostValue?: HostMap['entries'][number]['value']) => {
     if (!first) {

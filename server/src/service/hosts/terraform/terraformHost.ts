@@ -9,6 +9,8 @@ import { HclSyntaxWriter, hclQuoted } from './hclSyntax';
 import { attributeOf, HclBlock, namedChildrenOf, readConfig, traversal, unwrap } from './hclTree';
 import { writePolicyDocumentView } from './policyDocument';
 import { bucketName, indexModule, TerraformModule } from './terraformModule';
+import { terraformHostChecks } from './rules';
+import { UNESCAPED_VARIABLE } from './rules/unescapedPolicyVariable';
 import { readTemplate, ReadTemplate } from './templateText';
 
 /** The resources whose `policy` argument is a bucket policy, and the argument naming their bucket. */
@@ -149,7 +151,9 @@ export interface TerraformDocument extends HostDocument {
  * output, a document in another file) are not returned.
  */
 export function readTerraform(text: string, path: string | undefined): TerraformDocument | undefined {
-  const tree = parseHcl(text);
+  // An unescaped `${aws:username}` breaks the HCL tree from there on; it is its own finding, so the
+  // tree is built from a copy with its brace made a `$` (same length, same offsets).
+  const tree = parseHcl(text.replace(UNESCAPED_VARIABLE, (match) => `$$${match.slice(2)}`));
   if (!tree) {
     return undefined;
   }
@@ -183,7 +187,7 @@ export function readTerraform(text: string, path: string | undefined): Terraform
         templates.push({ policy, template: read.template });
       }
     }
-    return { kind: 'terraform', text, policies, syntaxProblems: syntaxProblems(tree.rootNode), hostChecks: undefined, templates };
+    return { kind: 'terraform', text, policies, syntaxProblems: syntaxProblems(tree.rootNode), hostChecks: terraformHostChecks({ text, blocks }), templates };
   } finally {
     tree.delete();
   }
@@ -253,7 +257,7 @@ export function readTerraformTemplate(text: string): TerraformDocument | undefin
     translation: { hostText: text, syntax: 'hcl', view, encodeInString: encode },
     keepFinding: keepFindingOf(writer.partial),
   };
-  return { kind: 'terraform', text, policies: [policy], syntaxProblems: [], hostChecks: undefined, templates: [{ policy, template }] };
+  return { kind: 'terraform', text, policies: [policy], syntaxProblems: [], hostChecks: terraformHostChecks({ text, blocks: undefined }), templates: [{ policy, template }] };
 }
 
 /** Reads a Terraform file or template by language id and path; undefined for other documents. */
