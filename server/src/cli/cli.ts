@@ -6,7 +6,10 @@
 import packageJson from '../../../package.json';
 import { AWS_DATA_DATE, AWS_DATA_SOURCE } from '../service/data/awsData';
 import { REGIONS_SOURCE } from '../service/data/regions';
+import { getHostedLanguageService } from '../service/hostedLanguageService';
+import { isTerraformPath, isTerraformTemplatePath } from '../service/hosts/terraform/terraformHost';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
+import { loadTerraformParser } from '../terraformWasm';
 import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
 import { ALL_RULES } from '../service/rules';
@@ -18,6 +21,10 @@ import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostic
 import { formatSarif } from './sarif';
 
 const service = getPolicyLanguageService();
+const hosted = getHostedLanguageService(service);
+
+/** True for the Terraform files and templates the CLI reads through the host layer. */
+const isTerraformFile = (file: string | undefined) => isTerraformPath(file) || isTerraformTemplatePath(file);
 const printError = (message: string) => process.stderr.write(`s3-policy-lint: ${message}\n`);
 
 function printVersion(): void {
@@ -40,6 +47,9 @@ function recognizer(config: CliConfig): PolicyRecognizer {
   return (absolutePath, text, explicit) => {
     const matchedPath = absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, absolutePath) ?? absolutePath;
     const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
+    if (isTerraformFile(absolutePath)) {
+      return hosted.read(text, absolutePath, undefined, settings).policies.length > 0;
+    }
     return service.isBucketPolicy(matchedPath, service.parse(text), settings);
   };
 }
@@ -49,6 +59,9 @@ function lintTarget(target: LintTarget, settings: PolicyLintSettings, options: C
   const report: FileReport = { file: target.file, absolutePath: target.absolutePath, diagnostics: [], fixesApplied: 0 };
   let text = target.text;
   let findings: PolicyFinding[];
+  if (target.isPolicy && isTerraformFile(target.absolutePath)) {
+    return lintTerraformTarget(target, settings, options, ioErrors, report);
+  }
   if (!target.isPolicy) {
     const setting = settings.rules[notAPolicy.id] ?? notAPolicy.defaultSeverity;
     findings = setting === 'off' ? [] : [{ ruleId: notAPolicy.id, severity: setting, offset: 0, length: 0, message: describeNonPolicy(service.parse(text)), fixes: [] }];
@@ -73,6 +86,31 @@ function lintTarget(target: LintTarget, settings: PolicyLintSettings, options: C
   return report;
 }
 
+/** Lints a Terraform file or template: its bucket policies and the Terraform checks, fixed first with `--fix`. */
+function lintTerraformTarget(target: LintTarget, settings: PolicyLintSettings, options: CliOptions, ioErrors: string[], report: FileReport): FileReport {
+  let text = target.text;
+  if (options.fix) {
+    const fixed = hosted.fixAll(text, target.absolutePath, undefined, config().recognition, settings);
+    if (fixed.text !== text) {
+      try {
+        writeFileAtomically(target.file, fixed.text, text);
+        text = fixed.text;
+        report.fixesApplied = fixed.appliedFixes;
+      } catch (error) {
+        const message = `${target.file}: could not write the fixes (${(error as Error).message}); the file is unchanged.`;
+        ioErrors.push(message);
+        printError(message);
+      }
+    }
+  }
+  const findings = hosted.findProblems(hosted.read(text, target.absolutePath, undefined, config().recognition), settings);
+  report.diagnostics = toDiagnostics(text, options.quiet ? findings.filter((finding) => finding.severity === 'error') : findings);
+  return report;
+}
+
+let loadedConfig: CliConfig | undefined;
+const config = (): CliConfig => loadedConfig!;
+
 async function main(argv: string[]): Promise<number> {
   const ruleIds = ALL_RULES.map((rule) => rule.id);
   let options: CliOptions;
@@ -88,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     config = loadConfig(process.cwd(), ruleIds);
+    loadedConfig = config;
   } catch (error) {
     if (error instanceof UsageError) {
       printError(`${error.message}\nRun s3-policy-lint --help for the options.`);
@@ -98,6 +137,10 @@ async function main(argv: string[]): Promise<number> {
 
   const settings: PolicyLintSettings = { rules: { ...config.rules, ...options.rules }, reportSyntaxErrors: 'all' };
   const stdinText = options.paths.includes('-') ? await readStandardInput() : undefined;
+  const terraformError = await loadTerraformParser();
+  if (terraformError) {
+    printError(`Terraform files are not checked: the HCL parser did not load (${terraformError.message}).`);
+  }
   const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config));
   errors.forEach(printError);
   const ioErrors = [...errors];

@@ -129,7 +129,8 @@ function expandGlob(pattern: string, errors: string[]): string[] {
 
 /**
  * Expands the command-line paths into lint targets. Files named explicitly (and `-`, given as
- * `stdinText`) are always linted; directories contribute their `.json` files and globs their
+ * `stdinText`) are always linted; directories contribute their `.json` files (and Terraform's
+ * `.tf`, `.tofu`, `.tftpl`, `.tpl`) and globs their
  * matches, each only when `recognize` says it is a policy. A path that cannot be read becomes an
  * error message and the others are still returned. A file reached twice is linted once.
  */
@@ -180,7 +181,7 @@ export function collectTargets(paths: readonly string[], stdinText: string | und
     } else if (stats.isDirectory()) {
       const found: string[] = [];
       walk(given, found, collected.errors);
-      found.filter((file) => file.toLowerCase().endsWith('.json')).forEach((file) => add(file, false));
+      found.filter((file) => /\.(json|tf|tofu|tftpl|tpl)$/i.test(file)).forEach((file) => add(file, false));
     } else if (stats.isFile() || stats.isFIFO()) {
       add(given, true);
     } else {
