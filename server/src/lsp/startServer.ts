@@ -1,7 +1,10 @@
 /* S3 Bucket Policy — MIT License. */
 import { CancellationToken, CodeAction, CodeActionKind, Connection, ResponseError, TextDocumentSyncKind, TextDocuments, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getHostedLanguageService } from '../service/hostedLanguageService';
+import { isTerraformPath, isTerraformTemplatePath } from '../service/hosts/terraform/terraformHost';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
+import { loadTerraformParser } from '../terraformWasm';
 import type { PolicyLintSettings } from '../service/policyLanguageTypes';
 import { registerPushDiagnostics } from './diagnostics';
 import { DocumentCache } from './documentCache';
@@ -62,6 +65,7 @@ function minimalEdit(document: TextDocument, before: string, after: string): Tex
  */
 export function startServer(connection: Connection): void {
   const service = getPolicyLanguageService();
+  const hosted = getHostedLanguageService(service);
   const documents = new TextDocuments(TextDocument);
   const cache = new DocumentCache((text) => service.parse(text));
   let supportsConfiguration = false;
@@ -74,6 +78,14 @@ export function startServer(connection: Connection): void {
   const isPolicy = async (document: TextDocument): Promise<boolean> => {
     const documentSettings = await settings.get(document.uri);
     return service.isBucketPolicy(pathOf(document.uri), cache.get(document), documentSettings.recognition);
+  };
+
+  /** A Terraform file or template, read through the host layer (policy files and templates keep their own path). */
+  const isTerraform = (document: TextDocument) => document.languageId === 'terraform' || document.languageId === 'opentofu' || isTerraformPath(pathOf(document.uri)) || isTerraformTemplatePath(pathOf(document.uri));
+  const terraformHost = async (document: TextDocument) => {
+    const documentSettings = await settings.get(document.uri);
+    const lintSettings: PolicyLintSettings = { rules: documentSettings.rules, reportSyntaxErrors: 'all' };
+    return { host: hosted.read(document.getText(), pathOf(document.uri), document.languageId, documentSettings.recognition), lintSettings, recognition: documentSettings.recognition };
   };
 
   const lintSettingsFor = async (document: TextDocument): Promise<PolicyLintSettings | undefined> => {
@@ -104,6 +116,10 @@ export function startServer(connection: Connection): void {
 
   const diagnostics = registerPushDiagnostics(connection, documents, () => options.diagnosticDelay ?? 250, async (document) => {
     const result = await runSafe(log, `validating ${document.uri}`, [], CancellationToken.None, async () => {
+      if (isTerraform(document)) {
+        const { host, lintSettings } = await terraformHost(document);
+        return hosted.doValidation(document, host, lintSettings);
+      }
       const lintSettings = await lintSettingsFor(document);
       return lintSettings ? service.doValidation(document, cache.get(document), lintSettings) : [];
     });
@@ -124,6 +140,16 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction((params, token) => runSafe(log, `computing code actions for ${params.textDocument.uri}`, [], token, async () => {
     const document = documents.get(params.textDocument.uri);
+    if (document && isTerraform(document)) {
+      const { host, lintSettings, recognition } = await terraformHost(document);
+      const fixAll = params.context.only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND);
+      const before = document.getText();
+      const after = fixAll ? hosted.fixAll(before, pathOf(document.uri), document.languageId, recognition, lintSettings).text : before;
+      return [
+        ...(!params.context.only || params.context.only.includes(CodeActionKind.QuickFix) ? hosted.getCodeActions(document, host, lintSettings, params.context.diagnostics) : []),
+        ...(after !== before ? [{ title: 'Fix all S3 bucket policy problems', kind: FIX_ALL_KIND, edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [minimalEdit(document, before, after)] }] } }] : []),
+      ];
+    }
     const lintSettings = document && await lintSettingsFor(document);
     if (!document || !lintSettings) {
       return [];
@@ -169,4 +195,12 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+  // Terraform files are read once the HCL parser has loaded; until then they get nothing.
+  void loadTerraformParser().then((error) => {
+    if (error) {
+      log(`Terraform files are not checked: the HCL parser did not load (${error.message}).`);
+    } else if (documents.all().some(isTerraform)) {
+      diagnostics.requestRefresh();
+    }
+  });
 }
