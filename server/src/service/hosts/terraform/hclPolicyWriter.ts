@@ -207,6 +207,23 @@ export class HclPolicyWriter {
     return scalar;
   }
 
+  /** Literal template text: runs written as themselves copied, each escape (`\"`, `$${`) spanning its whole source. */
+  private copiedText(value: string, offsets: number[]): void {
+    let runStart = 0;
+    for (let index = 0; index <= value.length; index++) {
+      const width = index < value.length ? escapeWidth(this.text, offsets[index]) : 0;
+      if (index === value.length || width > 1) {
+        if (index > runStart) {
+          this.writer.copied(value.slice(runStart, index), offsets.slice(runStart, index));
+        }
+        if (index < value.length) {
+          this.writer.spanning(value[index], offsets[index], offsets[index] + width, false);
+        }
+        runStart = index + 1;
+      }
+    }
+  }
+
   /**
    * A policy written as JSON text (a heredoc, a quoted string, a template file): the text copied
    * character by character; an interpolation inside a JSON string becomes its stand-in's text, one
@@ -216,7 +233,7 @@ export class HclPolicyWriter {
     let inString = false;
     for (const part of read.parts) {
       if (part.kind === 'text') {
-        this.writer.copied(part.value, part.offsets);
+        this.copiedText(part.value, part.offsets);
         for (let index = 0; index < part.value.length; index++) {
           const char = part.value[index];
           if (char === '\\' && inString) {
@@ -236,6 +253,16 @@ export class HclPolicyWriter {
     }
     this.partial ||= read.directives;
   }
+}
+
+/** How many source characters write the character at `offset`: an HCL escape, `$${` or `%%{` (the doubled sign), or 1. */
+function escapeWidth(text: string, offset: number): number {
+  const char = text[offset];
+  if (char === '\\') {
+    const kind = text[offset + 1];
+    return kind === 'u' ? 6 : kind === 'U' ? 10 : 2;
+  }
+  return (char === '$' || char === '%') && text[offset + 1] === char && text[offset + 2] === '{' ? 2 : 1;
 }
 
 /** The host node of a value only Terraform computes. */

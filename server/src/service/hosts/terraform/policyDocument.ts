@@ -114,7 +114,7 @@ function writeStatement(policy: HclPolicyWriter, syntaxWriter: HclSyntaxWriter, 
     if (attribute) {
       let value: HostMap['entries'][number]['value'];
       member(element, attribute.nameNode.startIndex, attribute.nameNode.endIndex, () => {
-        value = policy.value(attribute.value);
+        value = policy.value(singleItem(attribute.value));
       });
       container.children[container.children.length - 1].host = value;
     } else if (argument === 'effect') {
@@ -136,10 +136,17 @@ function writeStatement(policy: HclPolicyWriter, syntaxWriter: HclSyntaxWriter, 
   void dynamic;
 }
 
+/** The one item of a one-item tuple, which the provider renders as a string (`["s3:*"]` → `"s3:*"`); the value itself otherwise. */
+function singleItem(value: HclBlock['attributes'][number]['value']): HclBlock['attributes'][number]['value'] {
+  const node = unwrap(value);
+  const items = node.type === 'tuple' ? node.namedChildren.filter((child) => child?.type === 'expression') : [];
+  return items.length === 1 && items[0] ? items[0] : value;
+}
+
 /** Writes values of several blocks' list arguments as one JSON array (or the one value as it is). */
 function writeMerged(policy: HclPolicyWriter, values: HclBlock['attributes'][number]['value'][], at: number): void {
   if (values.length === 1) {
-    policy.value(values[0]);
+    policy.value(singleItem(values[0]));
     return;
   }
   policy.writer.punctuation('[', at);
@@ -228,7 +235,7 @@ function writeConditions(policy: HclPolicyWriter, blocks: HclBlock[]): void {
       writer.punctuation(':', variable?.value.endIndex ?? block.bodyStart);
       const values = attributeOf(block, 'values');
       if (values) {
-        policy.value(values.value);
+        policy.value(singleItem(values.value));
       } else {
         writer.punctuation('[]', block.bodyEnd);
       }

@@ -211,8 +211,11 @@ function syntaxProblems(root: HclNode): HostDocument['syntaxProblems'] {
   return problems;
 }
 
-/** Rules that report something missing from the whole policy: unfounded when part of it is computed. */
-const ABSENCE_RULES = new Set(['missingSecureTransportDeny', 'incompleteSecureTransportDeny', 'duplicateSid', 'mixedBuckets', 'emptyElement', 'emptyStatement', 'policySize', 'documentTooLarge', 'redundantStatement', 'conflictingElements']);
+/**
+ * Rules that report something missing from the whole policy, and JSON syntax (a template's
+ * directives keep one branch, whose commas need not fit): unfounded when part of it is computed.
+ */
+const ABSENCE_RULES = new Set(['jsonSyntax', 'missingSecureTransportDeny', 'incompleteSecureTransportDeny', 'duplicateSid', 'mixedBuckets', 'emptyElement', 'emptyStatement', 'policySize', 'documentTooLarge', 'redundantStatement', 'conflictingElements']);
 
 /** Keeps findings of a policy whose structure is partly computed only when they are about what is written. */
 function keepFindingOf(partial: boolean): EmbeddedPolicy['keepFinding'] {
