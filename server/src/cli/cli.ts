@@ -9,7 +9,6 @@ import { REGIONS_SOURCE } from '../service/data/regions';
 import { getHostedLanguageService } from '../service/hostedLanguageService';
 import { isTerraformPath, isTerraformTemplatePath } from '../service/hosts/terraform/terraformHost';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
-import { loadTerraformParser } from '../terraformWasm';
 import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
 import { ALL_RULES } from '../service/rules';
@@ -19,6 +18,7 @@ import { LintTarget, PolicyRecognizer, collectTargets, relativeInside, writeFile
 import { CliOptions, USAGE, UsageError, parseArguments } from './options';
 import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostics } from './report';
 import { formatSarif } from './sarif';
+import { loadTerraformParser } from './terraformWasm';
 
 const service = getPolicyLanguageService();
 const hosted = getHostedLanguageService(service);

@@ -4,7 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHostedLanguageService } from '../service/hostedLanguageService';
 import { isTerraformPath, isTerraformTemplatePath } from '../service/hosts/terraform/terraformHost';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
-import { loadTerraformParser } from '../terraformWasm';
+import * as path from 'node:path';
+import { initTerraformParser } from '../service/hosts/terraform/hclParser';
 import type { PolicyLintSettings } from '../service/policyLanguageTypes';
 import { registerPushDiagnostics } from './diagnostics';
 import { DocumentCache } from './documentCache';
@@ -196,11 +197,12 @@ export function startServer(connection: Connection): void {
   documents.listen(connection);
   connection.listen();
   // Terraform files are read once the HCL parser has loaded; until then they get nothing.
-  void loadTerraformParser().then((error) => {
-    if (error) {
-      log(`Terraform files are not checked: the HCL parser did not load (${error.message}).`);
-    } else if (documents.all().some(isTerraform)) {
+  // The wasm files are the extension's own, beside this bundle (esbuild.mjs copies them); web-tree-sitter reads them.
+  initTerraformParser((file) => path.join(__dirname, file), path.join(__dirname, 'tree-sitter-terraform.wasm')).then(() => {
+    if (documents.all().some(isTerraform)) {
       diagnostics.requestRefresh();
     }
+  }, (error: unknown) => {
+    log(`Terraform files are not checked: the HCL parser did not load (${error instanceof Error ? error.message : String(error)}).`);
   });
 }

@@ -6,7 +6,7 @@ import type { HostDocument } from '../../../server/src/service/hosts/embeddedPol
 import { getPolicyLanguageService } from '../../../server/src/service/policyLanguageService';
 import type { PolicyFinding, PolicyLintSettings } from '../../../server/src/service/policyLanguageTypes';
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../../server/src/service/policyRecognition';
-import { loadTerraformParser } from '../../../server/src/terraformWasm';
+import { loadTerraformParser } from '../../../server/src/cli/terraformWasm';
 
 /** The Terraform corpus: test/fixtures/terraform (tests run from out/test/unit/terraform). */
 export const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/terraform');

@@ -5,7 +5,7 @@ import { Language, Node, Parser, Tree } from 'web-tree-sitter';
  * The HCL parser: web-tree-sitter with the Terraform grammar of `@tree-sitter-grammars/tree-sitter-hcl`.
  * Loading WebAssembly is asynchronous, the service is not: the language server and the CLI call
  * `initTerraformParser` once at start with the bytes of the two `.wasm` files (read next to their
- * bundle), and until that has finished Terraform files are simply not read (no findings, no crash).
+ * bundle, or their paths), and until that has finished Terraform files are simply not read (no findings, no crash).
  * Taking bytes rather than paths keeps this module free of file access, so it can run in a web worker.
  */
 let parser: Parser | undefined;
@@ -14,8 +14,11 @@ let initializing: Promise<void> | undefined;
 /** Where the core WebAssembly is: its bytes, or a function giving its URL or path (Emscripten's `locateFile`). */
 export type CoreWasm = Uint8Array | ((file: string, prefix: string) => string);
 
-/** Loads web-tree-sitter and the Terraform grammar; later calls return the first call's promise. */
-export function initTerraformParser(coreWasm: CoreWasm, grammarWasm: Uint8Array): Promise<void> {
+/**
+ * Loads web-tree-sitter and the Terraform grammar (its bytes, or a path or URL web-tree-sitter
+ * fetches itself); later calls return the first call's promise.
+ */
+export function initTerraformParser(coreWasm: CoreWasm, grammarWasm: Uint8Array | string): Promise<void> {
   initializing ??= (async () => {
     await Parser.init(coreWasm instanceof Uint8Array ? { wasmBinary: coreWasm } : { locateFile: coreWasm });
     const language = await Language.load(grammarWasm);
