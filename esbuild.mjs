@@ -17,6 +17,9 @@ const common = {
   // jsonc-parser's UMD build requires files esbuild cannot see; its ESM build bundles cleanly
   // (microsoft/node-jsonc-parser#57, evanw/esbuild#1619).
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ESM build finds itself through import.meta.url, which a CommonJS bundle lacks;
+  // its CommonJS build is what `require` gets from its exports map.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
   logLevel: 'warning',
 };
 
@@ -54,3 +57,7 @@ if (watch) {
     fs.chmodSync(options.outfile, 0o755);
   }
 }
+// The Terraform parser's WebAssembly (web-tree-sitter's core and the Terraform grammar) beside the
+// server and CLI bundles, which read it at start (server/src/terraformWasm.ts).
+fs.copyFileSync('node_modules/web-tree-sitter/web-tree-sitter.wasm', 'server/out/web-tree-sitter.wasm');
+fs.copyFileSync('node_modules/@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'server/out/tree-sitter-terraform.wasm');

@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** The only packages the pure service may import; everything else, Node built-ins included, is fenced off. */
-const SERVICE_IMPORT_MESSAGE = 'server/src/service is pure: import only jsonc-parser, yaml, picomatch, vscode-languageserver-types, vscode-languageserver-textdocument and its own files. Put editor and file-system code in server/src/lsp or server/src/cli.';
+const SERVICE_IMPORT_MESSAGE = 'server/src/service is pure: import only jsonc-parser, yaml, picomatch, web-tree-sitter, vscode-languageserver-types, vscode-languageserver-textdocument and its own files. Put editor and file-system code in server/src/lsp or server/src/cli.';
 
 export default defineConfig(
   {
@@ -37,7 +37,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '^(?!(jsonc-parser|yaml|picomatch|vscode-languageserver-types|vscode-languageserver-textdocument)$|\\.\\.?/)',
+          regex: '^(?!(jsonc-parser|yaml|picomatch|web-tree-sitter|vscode-languageserver-types|vscode-languageserver-textdocument)$|\\.\\.?/)',
           message: SERVICE_IMPORT_MESSAGE,
         }],
       }],

@@ -33,6 +33,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, outputCha
       // CloudFormation, SAM and serverless.yml templates: the server reads only those it recognises by content.
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'terraform' },
+      { scheme: 'file', language: 'opentofu' },
+      { scheme: 'file', pattern: '**/*.{tf,tofu,tftpl,tpl}' },
     ],
     synchronize: { configurationSection: 's3Policy' },
     initializationOptions: { editorReportsJsonSyntax: true },

@@ -21,6 +21,7 @@ import { LintTarget, PolicyRecognizer, collectTargets, relativeInside, writeFile
 import { CliOptions, USAGE, UsageError, parseArguments } from './options';
 import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostics, toRange } from './report';
 import { formatSarif } from './sarif';
+import { loadTerraformParser } from './terraformWasm';
 
 const service = getPolicyLanguageService();
 const hosted = getHostedLanguageService(service);
@@ -48,7 +49,8 @@ function recognizer(config: CliConfig): PolicyRecognizer<HostDocument> {
     const matchedPath = absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, absolutePath) ?? absolutePath;
     const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
     const host = hosted.read(text, matchedPath, undefined, settings);
-    if (host.kind !== 'none') {
+    // A template or Terraform file found in a directory is checked when it holds a bucket policy; one named explicitly always is.
+    if (host.kind === 'policy' || (host.kind !== 'none' && (explicit || host.policies.length > 0))) {
       return host;
     }
     // A file named explicitly that reads as a policy once repaired (a bare statement, a fragment) is linted as one.
@@ -121,6 +123,10 @@ async function main(argv: string[]): Promise<number> {
 
   const settings: PolicyLintSettings = { rules: { ...config.rules, ...options.rules }, reportSyntaxErrors: 'all' };
   const stdinText = options.paths.includes('-') ? await readStandardInput() : undefined;
+  const terraformError = await loadTerraformParser();
+  if (terraformError) {
+    printError(`Terraform files are not checked: the HCL parser did not load (${terraformError.message}).`);
+  }
   const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config), options.onlyPolicies);
   errors.forEach(printError);
   const ioErrors = [...errors];

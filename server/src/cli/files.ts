@@ -30,8 +30,8 @@ export interface LintTarget<Recognized = unknown> {
  */
 export type PolicyRecognizer<Recognized> = (absolutePath: string | undefined, text: string, explicit: boolean) => Recognized | undefined;
 
-/** The kinds of files a directory contributes: JSON policies and CloudFormation templates (YAML or JSON). */
-const CHECKED_EXTENSIONS = /\.(?:json|ya?ml|template)$/i;
+/** The kinds of files a directory contributes: JSON policies, CloudFormation templates (YAML or JSON), Terraform files and templates. */
+const CHECKED_EXTENSIONS = /\.(?:json|ya?ml|template|tf|tofu|tftpl|tpl)$/i;
 
 /** What the command-line paths expand to: the targets in order and the I/O errors. */
 export interface CollectedTargets<Recognized> {
@@ -133,8 +133,8 @@ function expandGlob(pattern: string, errors: string[]): string[] {
 
 /**
  * Expands the command-line paths into lint targets. Files named explicitly (and `-`, given as
- * `stdinText`) are always linted; directories contribute their `.json`, `.yaml`, `.yml` and
- * `.template` files and globs their matches, each only when `recognize` finds bucket policies in it
+ * `stdinText`) are always linted; directories contribute their `.json`, `.yaml`, `.yml`,
+ * `.template` and Terraform (`.tf`, `.tofu`, `.tftpl`, `.tpl`) files and globs their matches, each only when `recognize` finds bucket policies in it
  * (a policy file or a template). With `onlyPolicies`, named files are treated as a directory's
  * files: linted only when recognised. A path that cannot be read becomes an error message and the
  * others are still returned. A file reached twice is linted once.

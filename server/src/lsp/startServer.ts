@@ -4,6 +4,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getHostedLanguageService } from '../service/hostedLanguageService';
 import type { HostDocument } from '../service/hosts/embeddedPolicy';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
+import * as path from 'node:path';
+import { initTerraformParser } from '../service/hosts/terraform/hclParser';
+import { isTerraformPath, isTerraformTemplatePath } from '../service/hosts/terraform/terraformHost';
 import type { PolicyLintSettings } from '../service/policyLanguageTypes';
 import { registerPushDiagnostics } from './diagnostics';
 import { DocumentCache } from './documentCache';
@@ -85,7 +88,7 @@ export function startServer(connection: Connection): void {
     if (entry && entry.version === document.version && entry.recognition === key) {
       return entry.host;
     }
-    const parsed = document.languageId === 'yaml' ? undefined : cache.get(document);
+    const parsed = document.languageId === 'json' || document.languageId === 'jsonc' ? cache.get(document) : undefined;
     const host = hosted.read(document.getText(), pathOf(document.uri), document.languageId, recognition, parsed);
     hosts.set(document.uri, { version: document.version, recognition: key, host });
     return host;
@@ -191,4 +194,16 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+  // Terraform files are read once the HCL parser has loaded; until then they get nothing.
+  // The wasm files are the extension's own, beside this bundle (esbuild.mjs copies them); web-tree-sitter reads them.
+  initTerraformParser((file) => path.join(__dirname, file), path.join(__dirname, 'tree-sitter-terraform.wasm')).then(() => {
+    // Terraform documents read before the parser loaded were read as holding nothing: read them again.
+    const terraform = documents.all().filter((document) => document.languageId === 'terraform' || document.languageId === 'opentofu' || isTerraformPath(pathOf(document.uri)) || isTerraformTemplatePath(pathOf(document.uri)));
+    if (terraform.length > 0) {
+      terraform.forEach((document) => hosts.delete(document.uri));
+      diagnostics.requestRefresh();
+    }
+  }, (error: unknown) => {
+    log(`Terraform files are not checked: the HCL parser did not load (${error instanceof Error ? error.message : String(error)}).`);
+  });
 }

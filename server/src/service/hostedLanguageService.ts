@@ -36,7 +36,7 @@ function embeddedFindings(policy: EmbeddedPolicy, findings: PolicyFinding[]): Po
   }
   const result: PolicyFinding[] = [];
   for (const finding of findings) {
-    if (isAboutComputedValue(view, finding.offset, finding.length)) {
+    if (isAboutComputedValue(view, finding.offset, finding.length) || policy.keepFinding?.(finding) === false) {
       continue;
     }
     const range = hostRangeOf(view, finding.offset, finding.length);

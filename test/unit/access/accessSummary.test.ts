@@ -54,10 +54,11 @@ describe('access summary of every example and corpus policy', () => {
     it(file, () => {
       assert.deepEqual(actual[file], expected[file]);
       const rules = new Set(cliFindings(fs.readFileSync(path.join(ROOT, file), 'utf8'), file).map((finding) => finding.ruleId));
-      if (rules.has('publicAccess')) {
+      const policy = parsePolicy(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+      // The rules read a pasted document (typographic quotes) as repaired; the summary reads it as parsed.
+      if (rules.has('publicAccess') && policy.syntaxProblems.length === 0) {
         assert.equal(actual[file].public, true, 'publicAccess reports an Allow to everyone');
       }
-      const policy = parsePolicy(fs.readFileSync(path.join(ROOT, file), 'utf8'));
       const bucket = summarizeAccess(policy, undefined).bucket;
       const complete = policy.syntaxProblems.length === 0 && !policy.text.includes('${')
         && findSecureTransportDenies(policy).some((entry) => isComplete(entry) && (entry.coversAll || entry.bucketArns.has(bucket)));

@@ -2,7 +2,7 @@
 import { Node, parseTree } from 'jsonc-parser';
 import { applyOffsetEdits, detectTextStyle, lineIndentAt } from '../edits/jsonEdits';
 import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
-import { HostSyntaxName, renderValue, RenderOptions, yamlString } from './hostSyntax';
+import { HostSyntaxName, renderValue, RenderOptions, SyntaxWriter, yamlString } from './hostSyntax';
 import type { HostScalar, HostValue } from './hostValue';
 import { PolicyView, ViewContainer, ViewScalar } from './policyView';
 
@@ -13,10 +13,12 @@ export interface TranslationContext {
   view: PolicyView;
   /** For a policy written as a string: how text inserted into that string is written in the host. */
   encodeInString?: (content: string) => string | undefined;
+  /** For a syntax this module does not write itself (HCL): how values, items and entries are written. */
+  writer?: SyntaxWriter;
 }
 
 /** Unable to write a fix in the host's syntax: the fix is not offered. */
-class Untranslatable extends Error {}
+export class Untranslatable extends Error {}
 
 /**
  * Writes a fix computed on a policy view as edits of the host document, in the host's own syntax:
@@ -131,7 +133,7 @@ function scalarEdit(context: TranslationContext, scalar: ViewScalar, edits: Offs
   }
   const host = scalar.host;
   const inFlow = isInFlow(context, host);
-  const content = context.syntax === 'json' || host.style === 'json'
+  const content = context.writer ? context.writer.scalar(value, host) : context.syntax === 'json' || host.style === 'json'
     ? JSON.stringify(value)
     : typeof value === 'string' ? yamlString(value, host.style === 'plain' ? undefined : host.style, inFlow) : String(value);
   return { offset: host.offset, length: host.end - host.offset, content };
@@ -139,7 +141,7 @@ function scalarEdit(context: TranslationContext, scalar: ViewScalar, edits: Offs
 
 /** True when a YAML node sits inside a flow collection (`[…]`, `{…}`), judged from the text before it on its line. */
 function isInFlow(context: TranslationContext, host: HostValue | HostScalar): boolean {
-  if (context.syntax === 'json') {
+  if (context.syntax !== 'yaml') {
     return true;
   }
   const container = context.view.containers.find((candidate) => candidate.host.flow && candidate.host.offset < host.offset && host.offset < candidate.host.end);
@@ -185,6 +187,7 @@ function containerChange(context: TranslationContext, container: ViewContainer, 
     inFlow: context.syntax === 'yaml' && inFlow,
     symbols: view.symbols,
     reuse: reuseFrom(context, container),
+    writer: context.writer,
   });
   const result: OffsetEdit[] = [];
   const alignment = align(oldTexts, newTexts, container.host.kind === 'map' ? (text) => keyOf(text) : undefined);
@@ -211,7 +214,7 @@ function containerChange(context: TranslationContext, container: ViewContainer, 
     const node = newChildren[step.new];
     const rendered = renderChild(context, container, node, newText, itemIndent, options);
     if (previousHostEnd !== undefined) {
-      result.push({ offset: previousHostEnd, length: 0, content: inFlow ? `,${separatorAfterComma(context, container, itemIndent, style.eol)}${rendered}` : `${style.eol}${itemIndent}${rendered}` });
+      result.push({ offset: previousHostEnd, length: 0, content: inFlow ? `${context.writer?.separator(container.host) ?? ','}${separatorAfterComma(context, container, itemIndent, style.eol)}${rendered}` : `${style.eol}${itemIndent}${rendered}` });
     } else if (hostChildren.length > 0 && firstKept) {
       const firstStart = childStart(hostChildren[0]);
       result.push({ offset: firstStart, length: 0, content: inFlow ? `${rendered},${separatorAfterComma(context, container, itemIndent, style.eol)}` : `${rendered}${style.eol}${itemIndent}` });
@@ -268,6 +271,10 @@ function indentOfItems(context: TranslationContext, container: ViewContainer): s
 /** A new item or entry in the host's syntax, placed at `indent`. */
 function renderChild(context: TranslationContext, container: ViewContainer, node: Node, text: string, indent: string, options: (indent: string) => RenderOptions): string {
   const inFlow = context.syntax === 'json' || container.host.flow;
+  if (context.writer) {
+    const [keyNode, valueNode] = container.host.kind === 'map' ? node.children ?? [] : [undefined, node];
+    return context.writer.child(container.host, keyNode && String(keyNode.value), valueNode ? valueOf(valueNode, text) : null, options(indent));
+  }
   if (container.host.kind === 'seq') {
     const value = valueOf(node, text);
     return inFlow ? renderValue(value, options(indent)) : `- ${renderValue(value, options(`${indent}  `))}`;
@@ -332,7 +339,7 @@ function valueChange(context: TranslationContext, container: ViewContainer, inde
   if (value === null || typeof value !== 'object') {
     // A scalar written as the author wrote it keeps its style; a computed one is written anew.
     if (host.kind === 'scalar' && !isFlagged(context.view, child.valueViewOffset, child.viewEnd)) {
-      return replace(context.syntax === 'json' ? JSON.stringify(value) : typeof value === 'string' ? yamlString(value, host.style === 'plain' ? undefined : host.style, isInFlow(context, host)) : String(value));
+      return replace(context.writer ? context.writer.scalar(value, host) : context.syntax === 'json' ? JSON.stringify(value) : typeof value === 'string' ? yamlString(value, host.style === 'plain' ? undefined : host.style, isInFlow(context, host)) : String(value));
     }
     return replace(renderValue(value, options(lineIndentAt(context.hostText, host.offset))));
   }
@@ -353,7 +360,7 @@ function valueChange(context: TranslationContext, container: ViewContainer, inde
 function replaceContainer(context: TranslationContext, container: ViewContainer, root: Node, text: string): OffsetEdit {
   const style = detectTextStyle(context.hostText);
   const value = valueOf(root, text);
-  const rendered = renderValue(value, { syntax: context.syntax, indent: lineIndentAt(context.hostText, container.host.offset), unit: style.indentUnit, eol: style.eol, inFlow: context.syntax === 'yaml', symbols: context.view.symbols, reuse: reuseFrom(context, container) });
+  const rendered = renderValue(value, { syntax: context.syntax, indent: lineIndentAt(context.hostText, container.host.offset), unit: style.indentUnit, eol: style.eol, inFlow: context.syntax === 'yaml', symbols: context.view.symbols, reuse: reuseFrom(context, container), writer: context.writer });
   return { offset: container.host.offset, length: container.host.end - container.host.offset, content: rendered };
 }
 

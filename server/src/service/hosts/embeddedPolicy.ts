@@ -5,7 +5,7 @@ import type { TranslationContext } from './editTranslation';
 import type { PolicyView } from './policyView';
 
 /** What kind of document holds the policies: a policy file, a CloudFormation template, or nothing of ours. */
-export type HostKind = 'policy' | 'cloudformation' | 'none';
+export type HostKind = 'policy' | 'cloudformation' | 'terraform' | 'none';
 
 /** A span of the host document. */
 export interface HostRange {
@@ -31,6 +31,8 @@ export interface EmbeddedPolicy {
   view: PolicyView | undefined;
   /** How fixes computed on the view are written into the host; undefined for a policy file. */
   translation: TranslationContext | undefined;
+  /** False for a finding the host knows to be unfounded (an absence, where part of the policy is computed). */
+  keepFinding?: (finding: PolicyFinding) => boolean;
 }
 
 /** A finding of the host itself (a template check), in host offsets. */

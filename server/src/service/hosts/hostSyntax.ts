@@ -1,9 +1,18 @@
 /* S3 Bucket Policy — MIT License. */
-import type { ScalarStyle } from './hostValue';
+import type { HostMap, HostScalar, HostSeq, ScalarStyle } from './hostValue';
 import type { SymbolSource } from './policyView';
 
 /** The syntax of the host document a fix writes into. */
-export type HostSyntaxName = 'yaml' | 'json';
+export type HostSyntaxName = 'yaml' | 'json' | 'hcl';
+
+/** Writes values in a syntax of its own (HCL): a scalar rewritten in place, a new item or entry, a value in full. */
+export interface SyntaxWriter {
+  scalar(value: unknown, host: HostScalar): string;
+  child(container: HostMap | HostSeq, key: string | undefined, value: unknown, options: RenderOptions): string;
+  value(value: unknown, options: RenderOptions): string;
+  /** What separates a new item or entry from the one before it in this container, before the line break (`,` or nothing). */
+  separator(container: HostMap | HostSeq): string;
+}
 
 /** Words YAML (1.1 or 1.2) reads as something other than a string when written plain. */
 const YAML_SPECIAL_WORDS = /^(?:true|false|yes|no|on|off|y|n|null|~|)$/i;
@@ -80,6 +89,8 @@ export interface RenderOptions {
   symbols: ReadonlyMap<string, SymbolSource>;
   /** Host text for a view JSON text that already exists in the host (a value kept as it was written). */
   reuse: (viewJson: string) => string | undefined;
+  /** The writer of a syntax this module does not know, which then writes every value. */
+  writer?: SyntaxWriter;
 }
 
 /** A string as the host writes it: a computed value as its function, a literal as a scalar. */
@@ -106,6 +117,9 @@ export function renderValue(value: unknown, options: RenderOptions): string {
   const reused = options.reuse(JSON.stringify(value));
   if (reused !== undefined) {
     return reused;
+  }
+  if (options.writer) {
+    return options.writer.value(value, options);
   }
   if (typeof value === 'string') {
     return renderString(value, options);

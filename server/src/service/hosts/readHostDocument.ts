@@ -5,6 +5,7 @@ import type { PolicyRecognitionSettings } from '../policyLanguageTypes';
 import { isBucketPolicy } from '../policyRecognition';
 import { readCloudFormation } from './cloudformation/cloudFormationHost';
 import type { HostDocument } from './embeddedPolicy';
+import { readTerraformFile } from './terraform/terraformHost';
 
 /**
  * The syntax a document is read in: the editor's language id when there is one; else the file's
@@ -47,6 +48,10 @@ function mayBeTemplate(text: string): boolean {
  * `parsed` is the document parsed as a policy, when the caller has it already.
  */
 export function readHostDocument(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument): HostDocument {
+  const terraform = readTerraformFile(text, path, languageId);
+  if (terraform) {
+    return terraform;
+  }
   const syntax = documentSyntax(path, languageId, text);
   if (syntax === 'json') {
     const policy = parsed ?? parsePolicy(text);

@@ -1,0 +1,18 @@
+/* S3 Bucket Policy — MIT License. */
+import type { PolicyFinding, RuleSeverity } from '../../../policyLanguageTypes';
+import type { HclBlock } from '../hclTree';
+
+/** What a Terraform check reads: the file's text and, for a `.tf` file, its blocks. */
+export interface TerraformCheckInput {
+  text: string;
+  /** Undefined for a template file. */
+  blocks: HclBlock[] | undefined;
+}
+
+/** A check that exists only in Terraform files and templates; it reports in the file's offsets. */
+export interface TerraformRule {
+  readonly id: string;
+  readonly defaultSeverity: RuleSeverity;
+  readonly description: string;
+  check(input: TerraformCheckInput, report: (finding: Omit<PolicyFinding, 'ruleId' | 'severity'>) => void): void;
+}
