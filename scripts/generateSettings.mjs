@@ -32,7 +32,7 @@ async function loadRegistry() {
   const result = await esbuild.build({
     stdin: {
       contents: [
-        "export { ALL_RULES } from './server/src/service/rules/index';",
+        "export { ALL_RULE_DESCRIPTIONS as ALL_RULES } from './server/src/service/ruleRegistry';",
         "export { DEFAULT_POLICY_FILE_GLOBS } from './server/src/service/policyRecognition';",
         "export { RULE_DOCS_BASE_URL } from './server/src/service/policyLanguageTypes';",
         "export { applyEdits, modify } from 'jsonc-parser';",

@@ -27,7 +27,7 @@ describe('s3-policy-lint --rule', () => {
   });
 
   const mistakes: [string, RegExp][] = [
-    ['noSuchRule=off', /--rule: unknown rule "noSuchRule"\. Rules: jsonSyntax, .*notAPolicy\./],
+    ['noSuchRule=off', /--rule: unknown rule "noSuchRule"\. Rules: jsonSyntax, .*notAPolicy, .*terraformPolicyDocumentName\./],
     ['invalidversion=off', /unknown rule "invalidversion"\. Did you mean "invalidVersion"\?/],
     ['invalidVersion=ignore', /"ignore" is not a setting for rule "invalidVersion": use off, information, warning, error/],
     ['invalidVersion', /expected ID=SEVERITY/],

@@ -7,7 +7,7 @@ import type { Connection } from 'vscode-languageserver';
 import { SettingsCache } from '../../server/src/lsp/settings';
 import { RULE_DOCS_BASE_URL } from '../../server/src/service/policyLanguageTypes';
 import { DEFAULT_POLICY_FILE_GLOBS } from '../../server/src/service/policyRecognition';
-import { ALL_RULES } from '../../server/src/service/rules';
+import { ALL_RULE_DESCRIPTIONS as ALL_RULES } from '../../server/src/service/ruleRegistry';
 
 /** The parts of a `contributes.configuration` property these tests read. */
 interface SettingSchema {

@@ -2,9 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
-import { ALL_RULES } from '../../server/src/service/rules';
-import { cliFindings, describeFindings } from '../helpers/cliLint';
+import { before, describe, it } from 'node:test';
+import { ALL_RULE_DESCRIPTIONS as ALL_RULES } from '../../server/src/service/ruleRegistry';
+import { CliFinding, cliFindings, describeFindings } from '../helpers/cliLint';
+import { lint as lintHosted, ready as terraformReady } from './terraform/terraformTest';
 
 const DOCS = path.resolve(__dirname, '../../../docs/rules');
 
@@ -21,9 +22,23 @@ function sectionsOf(markdown: string): Map<string, string> {
   return sections;
 }
 
-/** The contents of the fenced ```json blocks of a section. */
-function jsonBlocks(section: string | undefined): string[] {
-  return [...(section ?? '').matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
+/** An example of a page: a policy file (```json), a CloudFormation template (```yaml) or a Terraform file (```hcl). */
+interface Example {
+  language: 'json' | 'yaml' | 'hcl';
+  text: string;
+}
+
+/** The contents of the fenced ```json, ```yaml and ```hcl blocks of a section. */
+function exampleBlocks(section: string | undefined): Example[] {
+  return [...(section ?? '').matchAll(/^```(json|yaml|hcl)\n([\s\S]*?)^```$/gm)].map((match) => ({ language: match[1] as Example['language'], text: match[2] }));
+}
+
+/** The findings of an example, linted as the CLI lints a file of its kind. */
+function exampleFindings(example: Example): CliFinding[] {
+  if (example.language === 'json') {
+    return cliFindings(example.text);
+  }
+  return lintHosted(example.text, example.language === 'yaml' ? 'template.yaml' : 'main.tf').map(({ ruleId, message }) => ({ ruleId, message }));
 }
 
 /**
@@ -37,12 +52,15 @@ const UNAVOIDABLE_ALONGSIDE: Record<string, string[]> = {
   invalidType: ['missingSecureTransportDeny'],
   missingElement: ['missingSecureTransportDeny'],
   missingPrincipal: ['missingSecureTransportDeny'],
+  // The doubled prefix is in the HTTPS-only deny, which then covers no ARN of the bucket's objects.
+  terraformDoubledArnPrefix: ['incompleteSecureTransportDeny'],
 };
 
 const ruleIds = new Set(ALL_RULES.map((rule) => rule.id));
 const pages = fs.readdirSync(DOCS).filter((file) => file.endsWith('.md') && file !== 'README.md' && file !== 'access-analyzer.md');
 
 describe('rule docs', () => {
+  before(terraformReady);
   it('has a page docs/rules/<ruleId>.md for every rule in ALL_RULES', () => {
     const missing = [...ruleIds].filter((id) => !pages.includes(`${id}.md`));
     assert.deepEqual(missing, [], 'write docs/rules/<ruleId>.md for each of these (see docs/rules/README.md for the sections)');
@@ -76,22 +94,22 @@ describe('rule docs', () => {
       });
 
       it('has a failing example that produces the rule, and other rules only where unavoidable', () => {
-        const examples = jsonBlocks(sections.get('Failing example'));
-        assert.ok(examples.length > 0, 'no ```json block under "## Failing example"');
+        const examples = exampleBlocks(sections.get('Failing example'));
+        assert.ok(examples.length > 0, 'no ```json, ```yaml or ```hcl block under "## Failing example"');
         const allowed = new Set([rule.id, ...(UNAVOIDABLE_ALONGSIDE[rule.id] ?? [])]);
         for (const example of examples) {
-          const findings = cliFindings(example);
-          assert.ok(findings.some((finding) => finding.ruleId === rule.id), `the failing example does not produce ${rule.id}:\n${example}`);
+          const findings = exampleFindings(example);
+          assert.ok(findings.some((finding) => finding.ruleId === rule.id), `the failing example does not produce ${rule.id}:\n${example.text}`);
           assert.deepEqual(findings.filter((finding) => !allowed.has(finding.ruleId)), [], `the failing example also produces other rules:\n${describeFindings(findings)}`);
         }
       });
 
       it('has a passing example that produces no finding at all', () => {
-        const examples = jsonBlocks(sections.get('Passing example'));
-        assert.ok(examples.length > 0, 'no ```json block under "## Passing example"');
+        const examples = exampleBlocks(sections.get('Passing example'));
+        assert.ok(examples.length > 0, 'no ```json, ```yaml or ```hcl block under "## Passing example"');
         for (const example of examples) {
-          const findings = cliFindings(example);
-          assert.deepEqual(findings, [], `the passing example is not clean:\n${describeFindings(findings)}\n${example}`);
+          const findings = exampleFindings(example);
+          assert.deepEqual(findings, [], `the passing example is not clean:\n${describeFindings(findings)}\n${example.text}`);
         }
       });
     });

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_LINT_SETTINGS } from '../../server/src/service/policyLanguageService';
-import { ALL_RULES } from '../../server/src/service/rules';
+import { ALL_RULE_DESCRIPTIONS as ALL_RULES } from '../../server/src/service/ruleRegistry';
 import { hosted, LineFinding, lineFinding, readTemplate } from '../helpers/templateTest';
 
 const CORPUS = path.resolve(__dirname, '../../../test/fixtures/templates');

@@ -13,7 +13,7 @@ import { readsAsPastedPolicy } from '../service/pasted/pastedFindings';
 import { getPolicyLanguageService } from '../service/policyLanguageService';
 import { describeNonPolicy } from '../service/policyRecognition';
 import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguageTypes';
-import { ALL_RULES } from '../service/rules';
+import { ALL_RULE_DESCRIPTIONS } from '../service/ruleRegistry';
 import { notAPolicy } from '../service/rules/notAPolicy';
 import { runAccessCommand } from './accessCommands';
 import { CliConfig, loadConfig } from './config';
@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'access' || argv[0] === 'simulate') {
     return runAccessCommand(argv[0], argv.slice(1), (text) => process.stdout.write(text), printError);
   }
-  const ruleIds = ALL_RULES.map((rule) => rule.id);
+  const ruleIds = ALL_RULE_DESCRIPTIONS.map((rule) => rule.id);
   let options: CliOptions;
   let config: CliConfig;
   try {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ArtifactLocation, Log, ReportingDescriptor, Result } from 'sarif';
 import { RULE_DOCS_BASE_URL, RuleSeverity } from '../service/policyLanguageTypes';
-import { findRule } from '../service/rules';
+import { findRuleDescription } from '../service/ruleRegistry';
 import { STDIN_NAME, relativeInside } from './files';
 import type { FileReport } from './report';
 
@@ -32,7 +32,7 @@ function artifactLocation(report: FileReport, cwd: string): ArtifactLocation {
 }
 
 function ruleDescriptor(id: string): ReportingDescriptor {
-  const rule = findRule(id);
+  const rule = findRuleDescription(id);
   const description = rule?.description ?? id;
   const helpUri = `${RULE_DOCS_BASE_URL}${id}.md`;
   const defaultSeverity = rule?.defaultSeverity ?? 'error';

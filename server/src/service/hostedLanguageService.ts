@@ -5,10 +5,14 @@ import type { CompletionSettings } from './completion/completion';
 import { completeInHost, hoverInHost, symbolsInHost } from './hosts/hostFeatures';
 import { translateFix } from './hosts/editTranslation';
 import type { EmbeddedPolicy, HostDocument } from './hosts/embeddedPolicy';
-import { hostRangeOf, isAboutComputedValue } from './hosts/policyView';
+import { hostRangeOf, isAboutComputedValue, PolicyView } from './hosts/policyView';
+import { findRule } from './rules';
+import { missingSecureTransportDeny } from './rules/missingSecureTransportDeny';
 import { readHostDocument } from './hosts/readHostDocument';
 import { codeActionsFor, findingsToDiagnostics, FixAllResult, fixAllWith, PolicyLanguageService } from './policyLanguageService';
-import type { PolicyDocument } from './parser/policyDocument';
+import type { Node } from 'jsonc-parser';
+import { stringNodes } from './parser/nodeUtils';
+import type { PolicyDocument, PolicyStatement } from './parser/policyDocument';
 import type { PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSettings } from './policyLanguageTypes';
 
 /**
@@ -28,6 +32,97 @@ export interface HostedLanguageService {
   findDocumentSymbols(document: TextDocument, host: HostDocument): DocumentSymbol[];
 }
 
+/** True when view characters `[offset, end)` hold one that stands for a value we cannot know. */
+function holdsUnknown(view: PolicyView, offset: number, end: number): boolean {
+  for (let index = offset; index < end; index++) {
+    if (view.flagged[index] === 1) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Host checks and the policy rules whose finding on the same text they say better. */
+const SUPERSEDES: Record<string, readonly string[]> = {
+  terraformDoubledArnPrefix: ['invalidArn'],
+  terraformUnescapedPolicyVariable: ['policyVariableMisuse'],
+  cfnUnescapedPolicyVariable: ['policyVariableMisuse'],
+};
+
+type ElementName = keyof PolicyStatement['elements'];
+const ACTIONS: readonly ElementName[] = ['Action', 'NotAction'];
+const RESOURCES: readonly ElementName[] = ['Resource', 'NotResource'];
+const WHO_AND_WHEN: readonly ElementName[] = ['Effect', 'Principal', 'NotPrincipal', 'Condition'];
+
+/**
+ * The elements of its statement a rule's conclusion rests on, for the rules that read more than one
+ * token and less than the whole statement. Other rules that read beyond their token rest on all of it.
+ */
+const ELEMENTS_READ: Record<string, readonly ElementName[]> = {
+  actionResourceMismatch: [...ACTIONS, ...RESOURCES],
+  redundantAction: ACTIONS,
+  redundantResource: RESOURCES,
+  mixedBuckets: RESOURCES,
+  resourceNotPolicyBucket: RESOURCES,
+  unrestrictedServicePrincipal: ['Principal', 'NotPrincipal', 'Condition'],
+  publicAccess: [...WHO_AND_WHEN, ...ACTIONS],
+  allowWithNotPrincipal: [...WHO_AND_WHEN, ...ACTIONS],
+  allowWildcardAction: [...WHO_AND_WHEN, ...ACTIONS],
+};
+
+/** Rules that read only what type of resource a Resource is (the bucket, its objects), not which bucket. */
+const TYPE_READERS: ReadonlySet<string> = new Set(['actionResourceMismatch']);
+
+/**
+ * True when a value we cannot know may change what type of resource a Resource string is: anywhere
+ * but in the bucket name of an S3 ARN (`arn:aws:s3:::${BucketName}/*` is objects, whatever the name).
+ */
+function typeUnknown(view: PolicyView, node: Node): boolean {
+  const value = String(node.value);
+  const prefix = /^arn:[^:]*:s3:::/.exec(value);
+  if (!prefix) {
+    return holdsUnknown(view, node.offset, node.offset + node.length);
+  }
+  const slash = value.indexOf('/', prefix[0].length);
+  // View offsets of the bucket name inside the string token (after its opening quote); the text has no escapes there.
+  const nameStart = node.offset + 1 + prefix[0].length;
+  const nameEnd = node.offset + 1 + (slash < 0 ? value.length : slash);
+  return holdsUnknown(view, node.offset, nameStart) || holdsUnknown(view, nameEnd, node.offset + node.length);
+}
+
+/**
+ * Whether a finding may rest on a value we cannot know, beyond the token it is on: a rule that
+ * reads more than tokens (which actions apply to which resources, whether a Deny covers the
+ * objects) may conclude from what a stand-in is not. Such a finding is dropped when an element of
+ * its statement that the rule reads holds a value we cannot know; the absence of an HTTPS-only
+ * deny, when a Deny statement holds one.
+ */
+function restsOnUnknown(view: PolicyView, document: PolicyDocument, finding: PolicyFinding): boolean {
+  if (findRule(finding.ruleId)?.runsOnBrokenDocuments !== false) {
+    return false;
+  }
+  const unknownIn = (statement: PolicyStatement, elements: readonly ElementName[] | undefined): boolean => {
+    if (!elements) {
+      return holdsUnknown(view, statement.node.offset, statement.node.offset + statement.node.length);
+    }
+    return elements.some((name) => {
+      const member = statement.elements[name];
+      if (!member?.valueNode) {
+        return false;
+      }
+      if (TYPE_READERS.has(finding.ruleId) && RESOURCES.includes(name)) {
+        return stringNodes(member.valueNode).length === 0 ? holdsUnknown(view, member.valueNode.offset, member.valueNode.offset + member.valueNode.length) : stringNodes(member.valueNode).some((node) => typeUnknown(view, node));
+      }
+      return holdsUnknown(view, member.valueNode.offset, member.valueNode.offset + member.valueNode.length);
+    });
+  };
+  const statement = document.statements.find((candidate) => candidate.node.offset <= finding.offset && finding.offset < candidate.node.offset + candidate.node.length);
+  if (statement) {
+    return unknownIn(statement, ELEMENTS_READ[finding.ruleId]);
+  }
+  return finding.ruleId === missingSecureTransportDeny.id && document.statements.some((candidate) => candidate.elements.Effect?.valueNode?.value === 'Deny' && unknownIn(candidate, undefined));
+}
+
 /** The findings of one embedded policy, in host offsets, with fixes written in the host's syntax. */
 function embeddedFindings(policy: EmbeddedPolicy, findings: PolicyFinding[]): PolicyFinding[] {
   const { view, translation } = policy;
@@ -36,7 +131,7 @@ function embeddedFindings(policy: EmbeddedPolicy, findings: PolicyFinding[]): Po
   }
   const result: PolicyFinding[] = [];
   for (const finding of findings) {
-    if (isAboutComputedValue(view, finding.offset, finding.length) || policy.keepFinding?.(finding) === false) {
+    if (isAboutComputedValue(view, finding.offset, finding.length) || restsOnUnknown(view, policy.policy, finding) || policy.keepFinding?.(finding) === false) {
       continue;
     }
     const range = hostRangeOf(view, finding.offset, finding.length);
@@ -56,13 +151,16 @@ export function getHostedLanguageService(service: PolicyLanguageService): Hosted
     for (const policy of host.policies) {
       findings.push(...embeddedFindings(policy, service.findProblems(policy.policy, { ...settings, reportSyntaxErrors: 'all' })));
     }
-    host.hostChecks?.((ruleId, finding) => {
-      const setting = settings.rules[ruleId];
+    const hostFindings: PolicyFinding[] = [];
+    host.hostChecks?.((rule, finding) => {
+      const setting = settings.rules[rule.id];
       if (setting !== 'off') {
-        findings.push({ ...finding, ruleId, severity: setting ?? 'warning' });
+        hostFindings.push({ ...finding, ruleId: rule.id, severity: setting ?? rule.defaultSeverity });
       }
     });
-    return findings.sort((a, b) => a.offset - b.offset);
+    // A host check that names the cause (an unescaped variable, a doubled ARN prefix) stands for the policy rule's finding on the same text.
+    const superseded = (finding: PolicyFinding) => hostFindings.some((hostFinding) => SUPERSEDES[hostFinding.ruleId]?.includes(finding.ruleId) && hostFinding.offset < finding.offset + Math.max(finding.length, 1) && finding.offset < hostFinding.offset + Math.max(hostFinding.length, 1));
+    return [...findings.filter((finding) => !superseded(finding)), ...hostFindings].sort((a, b) => a.offset - b.offset);
   };
   return {
     read: readHostDocument,

@@ -117,7 +117,7 @@ describe('fixes in YAML templates (block style)', () => {
     ));
   });
 
-  it('adds the HTTPS-only deny at four-space indentation in a four-space template', { todo: 'KI-9 in test/unit/hosts/knownIssues.md: items written "- " with two-space content' }, () => {
+  it('adds the HTTPS-only deny at four-space indentation in a four-space template', () => {
     const text = lines(
       'Resources:',
       '    LogsBucket:',
@@ -217,7 +217,7 @@ describe('fixes in YAML templates (flow style)', () => {
     assert.match(result, /PolicyDocument: \{Version: '2012-10-17', Statement: \[/);
   });
 
-  it('changes the action prefix of a plain scalar in a flow sequence and keeps it plain', { todo: 'KI-7 in test/unit/hosts/knownIssues.md: written quoted' }, () => {
+  it('changes the action prefix of a plain scalar in a flow sequence and keeps it plain', () => {
     assert.equal(fixed(template(READERS.replace('[s3:GetObject]', '[S3:GetObject]')), 't.yaml', 'actionPrefixCase'), template(READERS));
   });
 });

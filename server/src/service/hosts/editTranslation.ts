@@ -30,7 +30,8 @@ export class Untranslatable extends Error {}
 export function translateFix(context: TranslationContext, fix: PolicyFix): PolicyFix | undefined {
   try {
     const edits = context.encodeInString ? fix.edits.map((edit) => copiedTextEdit(context, edit)) : structuralEdits(context, fix.edits);
-    return { ...fix, edits: edits.sort((a, b) => a.offset - b.offset) };
+    // A fix whose translation changes nothing would be offered and do nothing.
+    return edits.length === 0 ? undefined : { ...fix, edits: edits.sort((a, b) => a.offset - b.offset) };
   } catch (error) {
     if (error instanceof Untranslatable) {
       return undefined;
@@ -43,7 +44,7 @@ export function translateFix(context: TranslationContext, fix: PolicyFix): Polic
 function copiedTextEdit(context: TranslationContext, edit: OffsetEdit): OffsetEdit {
   const { view } = context;
   for (let index = edit.offset; index < edit.offset + edit.length; index++) {
-    if (view.flagged[index] === 1 || view.hostEnd[index] !== view.hostStart[index] + 1) {
+    if (view.flagged[index] !== 0 || view.hostEnd[index] <= view.hostStart[index]) {
       throw new Untranslatable();
     }
   }
@@ -113,7 +114,7 @@ function editedSpan(view: PolicyView, offset: number, end: number, edits: Offset
 
 function isFlagged(view: PolicyView, offset: number, end: number): boolean {
   for (let index = offset; index < end; index++) {
-    if (view.flagged[index] === 1) {
+    if (view.flagged[index] !== 0) {
       return true;
     }
   }
@@ -135,7 +136,7 @@ function scalarEdit(context: TranslationContext, scalar: ViewScalar, edits: Offs
   const inFlow = isInFlow(context, host);
   const content = context.writer ? context.writer.scalar(value, host) : context.syntax === 'json' || host.style === 'json'
     ? JSON.stringify(value)
-    : typeof value === 'string' ? yamlString(value, host.style === 'plain' ? undefined : host.style, inFlow) : String(value);
+    : typeof value === 'string' ? yamlString(value, host.style, inFlow) : String(value);
   return { offset: host.offset, length: host.end - host.offset, content };
 }
 
@@ -277,7 +278,14 @@ function renderChild(context: TranslationContext, container: ViewContainer, node
   }
   if (container.host.kind === 'seq') {
     const value = valueOf(node, text);
-    return inFlow ? renderValue(value, options(indent)) : `- ${renderValue(value, options(`${indent}  `))}`;
+    if (inFlow) {
+      return renderValue(value, options(indent));
+    }
+    // The items' own indicator: `- ` or `-   ` as the first item writes it, the content under it.
+    const first = container.host.items[0];
+    const written = first && first.offset > container.host.offset && !context.hostText.slice(container.host.offset, first.offset).includes('\n') ? first.offset - container.host.offset : 2;
+    const width = Math.max(written, 2);
+    return `-${' '.repeat(width - 1)}${renderValue(value, options(`${indent}${' '.repeat(width)}`))}`;
   }
   const [keyNode, valueNode] = node.children ?? [];
   const name = String(keyNode?.value);
@@ -339,7 +347,7 @@ function valueChange(context: TranslationContext, container: ViewContainer, inde
   if (value === null || typeof value !== 'object') {
     // A scalar written as the author wrote it keeps its style; a computed one is written anew.
     if (host.kind === 'scalar' && !isFlagged(context.view, child.valueViewOffset, child.viewEnd)) {
-      return replace(context.writer ? context.writer.scalar(value, host) : context.syntax === 'json' ? JSON.stringify(value) : typeof value === 'string' ? yamlString(value, host.style === 'plain' ? undefined : host.style, isInFlow(context, host)) : String(value));
+      return replace(context.writer ? context.writer.scalar(value, host) : context.syntax === 'json' ? JSON.stringify(value) : typeof value === 'string' ? yamlString(value, host.style, isInFlow(context, host)) : String(value));
     }
     return replace(renderValue(value, options(lineIndentAt(context.hostText, host.offset))));
   }

@@ -1,6 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { PolicyDocument } from '../parser/policyDocument';
-import type { PolicyFinding } from '../policyLanguageTypes';
+import type { PolicyFinding, RuleSeverity } from '../policyLanguageTypes';
 import type { TranslationContext } from './editTranslation';
 import type { PolicyView } from './policyView';
 
@@ -24,8 +24,12 @@ export interface EmbeddedPolicy {
   range: HostRange;
   /** Where the name is written (the logical id), for the outline's selection. */
   nameRange: HostRange | undefined;
-  /** The bucket the policy is attached to, as far as the host says: its name or stand-in, and how to say it. */
-  bucket: { name: string; description: string } | undefined;
+  /**
+   * The bucket the policy is attached to, as far as the host says: its name or stand-in, how to say
+   * it, and whether the host says which bucket for certain (a bucket of the template or module, or a
+   * literal name) rather than through a value it cannot see (a parameter, a variable).
+   */
+  bucket: { name: string; description: string; certain?: boolean } | undefined;
   policy: PolicyDocument;
   /** The JSON view of a policy written in another syntax; undefined when the host text is the policy itself. */
   view: PolicyView | undefined;
@@ -46,5 +50,5 @@ export interface HostDocument {
   /** The YAML or JSON syntax problems of a template, which the CLI reports and the editor leaves to the YAML and JSON extensions. */
   syntaxProblems: { offset: number; length: number; message: string }[];
   /** Checks that exist only in this kind of host (a Resource on another bucket than `Bucket`), given the rule settings. */
-  hostChecks: ((report: (ruleId: string, finding: Omit<PolicyFinding, 'ruleId' | 'severity'>) => void) => void) | undefined;
+  hostChecks: ((report: (rule: { id: string; defaultSeverity: RuleSeverity }, finding: Omit<PolicyFinding, 'ruleId' | 'severity'>) => void) => void) | undefined;
 }

@@ -32,12 +32,17 @@ export function isPlainSafe(value: string, inFlow: boolean): boolean {
   return !(inFlow && /[,[\]{}]|:/.test(value));
 }
 
-/** A YAML scalar for a string, in the style of `like` where that style can write it. */
+/**
+ * A YAML scalar for a string, in the style of `like` where that style can write it. `like` 'plain'
+ * rewrites a scalar the author wrote plain: in a flow collection a colon that is not followed by a
+ * space or a flow indicator stays plain there (`[S3:GetObject]` → `[s3:GetObject]`), as the
+ * author's own text shows the template's parser takes it; new text in a flow collection is quoted.
+ */
 export function yamlString(value: string, like: ScalarStyle | undefined, inFlow: boolean): string {
   if (like === 'double' || like === 'json') {
     return JSON.stringify(value);
   }
-  if (like !== 'single' && isPlainSafe(value, inFlow)) {
+  if (like !== 'single' && (isPlainSafe(value, inFlow) || (like === 'plain' && inFlow && isPlainSafe(value, false) && !/[,[\]{}]|:(?=[\s,[\]{}]|$)/.test(value)))) {
     return value;
   }
   return /[\n\r\t\\]/.test(value) && like !== 'single' ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;

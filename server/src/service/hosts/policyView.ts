@@ -9,8 +9,10 @@ import type { HostMap, HostScalar, HostSeq, HostValue } from './hostValue';
  * - `hostStart[i]`..`hostEnd[i]` is the host span of view character `i`: one character for a
  *   character written as itself, the whole span of what produced it otherwise (a `!GetAtt`, an
  *   escape), an empty span at the node's edge for punctuation the view adds (quotes, commas).
- * - `flagged[i]` is 1 for characters that stand for a value the host computes (`!Ref VpceId`, the
- *   ARN of a bucket): a finding about those characters is not about anything the author wrote.
+ * - `flagged[i]` is 1 for characters that stand for a value the host computes and we cannot know
+ *   (`!Ref VpceId`, `var.x`), 2 for a stand-in of a value we know for what it is (the name or ARN of
+ *   a bucket of the template or module), 0 for text the author wrote. A finding about characters
+ *   of the first kind is not about anything the author wrote; no fix rewrites either kind.
  */
 export interface PolicyView {
   text: string;
@@ -60,6 +62,9 @@ export interface SymbolSource {
   sub: string | undefined;
 }
 
+/** Whether view text stands for a computed value: no (`false`), one we cannot know (`true`), or a known one (`'known'`). */
+export type StandIn = boolean | 'known';
+
 /** Builds a view: appends JSON text and records where each character comes from. */
 export class ViewWriter {
   private readonly parts: string[] = [];
@@ -76,34 +81,40 @@ export class ViewWriter {
   }
 
   /** Text the view adds, each character mapped to an empty span at `hostOffset`. */
-  punctuation(text: string, hostOffset: number, flagged = false): void {
+  punctuation(text: string, hostOffset: number, flagged: StandIn = false): void {
     this.append(text, () => hostOffset, () => hostOffset, flagged);
   }
 
   /** Text that stands for the whole host span `[hostOffset, hostEnd)`. */
-  spanning(text: string, hostOffset: number, hostEnd: number, flagged: boolean): void {
+  spanning(text: string, hostOffset: number, hostEnd: number, flagged: StandIn): void {
     this.append(text, () => hostOffset, () => hostEnd, flagged);
   }
 
   /**
-   * The content of a JSON string (without its quotes) for a text whose character `i` is at host
-   * offset `offsetOf(i)`; JSON escapes map to the character they escape.
+   * The content of a JSON string (without its quotes) for a text whose character `i` spans host
+   * offsets `offsetOf(i)` to `offsetOf(i + 1)`; JSON escapes map to the character they escape.
    */
   exactContent(value: string, offsetOf: (index: number) => number): void {
     for (let index = 0; index < value.length; index++) {
       const escaped = JSON.stringify(value[index]).slice(1, -1);
       const hostOffset = offsetOf(index);
-      this.append(escaped, () => hostOffset, () => hostOffset + 1, false);
+      // Where the next character starts, when the caller knows it (an escape spans up to there).
+      const next = offsetOf(index + 1);
+      const hostEnd = Number.isFinite(next) && next > hostOffset ? next : hostOffset + 1;
+      this.append(escaped, () => hostOffset, () => hostEnd, false);
     }
   }
 
-  /** Text copied as it is (a policy written as a JSON string), character `i` at host offset `offsets[i]`. */
+  /**
+   * Text copied as it is (a policy written as a JSON string): character `i` spans host offsets
+   * `offsets[i]` to `offsets[i + 1]` (an escape, or a line break with the next line's indentation).
+   */
   copied(text: string, offsets: ArrayLike<number>): void {
-    this.append(text, (index) => offsets[index], (index) => offsets[index] + 1, false);
+    this.append(text, (index) => offsets[index], (index) => (index + 1 < offsets.length && offsets[index + 1] > offsets[index] ? offsets[index + 1] : offsets[index] + 1), false);
   }
 
   /** A JSON string's content standing for the span `[hostOffset, hostEnd)` as a whole. */
-  spanningContent(value: string, hostOffset: number, hostEnd: number, flagged: boolean): void {
+  spanningContent(value: string, hostOffset: number, hostEnd: number, flagged: StandIn): void {
     this.spanning(JSON.stringify(value).slice(1, -1), hostOffset, hostEnd, flagged);
   }
 
@@ -138,12 +149,12 @@ export class ViewWriter {
     };
   }
 
-  private append(text: string, start: (index: number) => number, end: (index: number) => number, flagged: boolean): void {
+  private append(text: string, start: (index: number) => number, end: (index: number) => number, flagged: StandIn): void {
     this.parts.push(text);
     for (let index = 0; index < text.length; index++) {
       this.starts.push(start(index));
       this.ends.push(end(index));
-      this.flags.push(flagged ? 1 : 0);
+      this.flags.push(flagged === 'known' ? 2 : flagged ? 1 : 0);
     }
     this.length += text.length;
   }

@@ -48,21 +48,36 @@ function mayBeTemplate(text: string): boolean {
  * `parsed` is the document parsed as a policy, when the caller has it already.
  */
 export function readHostDocument(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument): HostDocument {
-  const terraform = readTerraformFile(text, path, languageId);
-  if (terraform) {
-    return terraform;
+  const embedded = readTerraformFile(text, path, languageId) ?? readTemplate(text, path, languageId);
+  if (embedded) {
+    // The rules learn the bucket a policy is attached to where the host says it for certain.
+    for (const policy of embedded.policies) {
+      if (policy.bucket?.certain) {
+        policy.policy.attachedBucket = { name: policy.bucket.name, description: policy.bucket.description };
+      }
+    }
+    return embedded;
   }
+  return readPolicyFile(text, path, languageId, recognition, parsed);
+}
+
+/** A CloudFormation template, or undefined. */
+function readTemplate(text: string, path: string | undefined, languageId: string | undefined): HostDocument | undefined {
+  const syntax = documentSyntax(path, languageId, text);
+  if (syntax === undefined || !mayBeTemplate(text)) {
+    return undefined;
+  }
+  // A JSON document that is a policy file is never a template: the cheap test first.
+  return syntax === 'json' && !/"Resources"\s*:/.test(text) ? undefined : readCloudFormation(text, syntax);
+}
+
+/** A policy file (by name or content), or a document that holds nothing of ours. */
+function readPolicyFile(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed: PolicyDocument | undefined): HostDocument {
   const syntax = documentSyntax(path, languageId, text);
   if (syntax === 'json') {
     const policy = parsed ?? parsePolicy(text);
     if (isBucketPolicy(path, policy, recognition)) {
       return policyFileDocument(text, policy);
-    }
-  }
-  if (syntax !== undefined && mayBeTemplate(text)) {
-    const template = readCloudFormation(text, syntax);
-    if (template) {
-      return template;
     }
   }
   return { kind: 'none', text, policies: [], syntaxProblems: [], hostChecks: undefined };

@@ -4,8 +4,10 @@ import type { HostScalar } from './hostValue';
 /**
  * Where each character of a string scalar's value is in the host text, when it can be told: a
  * scalar written as itself, a YAML literal block (`|`, indentation stripped), or a JSON or YAML
- * double-quoted string with escapes (an escape maps to its first character). Undefined for folded
- * and multi-line flow scalars, whose line breaks the parser rewrote.
+ * double-quoted string with escapes (an escape maps to its first character). One entry more than
+ * the value has characters: where the value ends, so that character `i` spans `[offsets[i],
+ * offsets[i + 1])`, a whole escape or a line break with the next line's indentation. Undefined for
+ * folded and multi-line flow scalars, whose line breaks the parser rewrote.
  */
 export function scalarCharOffsets(text: string, scalar: HostScalar): Int32Array | undefined {
   if (typeof scalar.value !== 'string') {
@@ -13,7 +15,7 @@ export function scalarCharOffsets(text: string, scalar: HostScalar): Int32Array 
   }
   const value = scalar.value;
   if (scalar.contentOffset !== undefined) {
-    return Int32Array.from({ length: value.length }, (_, index) => scalar.contentOffset! + index);
+    return Int32Array.from({ length: value.length + 1 }, (_, index) => scalar.contentOffset! + index);
   }
   if (scalar.style === 'blockLiteral') {
     return blockLiteralOffsets(text, scalar, value);
@@ -30,7 +32,7 @@ function blockLiteralOffsets(text: string, scalar: HostScalar, value: string): I
   if (headerEnd < 0) {
     return undefined;
   }
-  const offsets = new Int32Array(value.length);
+  const offsets = new Int32Array(value.length + 1);
   let hostIndex = headerEnd + 1;
   let valueIndex = 0;
   let indent = -1;
@@ -54,13 +56,17 @@ function blockLiteralOffsets(text: string, scalar: HostScalar, value: string): I
     }
     hostIndex = lineEnd + 1;
   }
-  return valueIndex === value.length ? offsets : undefined;
+  if (valueIndex !== value.length) {
+    return undefined;
+  }
+  offsets[value.length] = value.length > 0 ? Math.min(offsets[value.length - 1] + 1, text.length) : headerEnd + 1;
+  return offsets;
 }
 
 /** A double-quoted string on one line: each escape sequence maps to the character it writes. */
 function doubleQuotedOffsets(scalar: HostScalar, value: string): Int32Array | undefined {
   const source = scalar.source;
-  const offsets = new Int32Array(value.length);
+  const offsets = new Int32Array(value.length + 1);
   let sourceIndex = 1;
   let valueIndex = 0;
   while (sourceIndex < source.length - 1 && valueIndex < value.length) {
@@ -78,5 +84,9 @@ function doubleQuotedOffsets(scalar: HostScalar, value: string): Int32Array | un
       sourceIndex++;
     }
   }
-  return valueIndex === value.length ? offsets : undefined;
+  if (valueIndex !== value.length) {
+    return undefined;
+  }
+  offsets[value.length] = scalar.offset + sourceIndex;
+  return offsets;
 }

@@ -106,4 +106,16 @@ export interface PolicyDocument {
   statements: PolicyStatement[];
   /** Set when the document is too large or too deeply nested to analyse (no tree, no syntax problems). */
   skipped?: SkippedDocument;
+  /**
+   * The bucket the policy is attached to, when the document that holds it says so for certain (a
+   * template's `Bucket: !Ref Logs`, Terraform's `bucket = aws_s3_bucket.logs.id`); a policy file
+   * does not say.
+   */
+  attachedBucket?: AttachedBucket;
+}
+
+/** The bucket a policy is attached to: its name (or the stand-in the view uses for it) and how to name it in a message. */
+export interface AttachedBucket {
+  name: string;
+  description: string;
 }

@@ -50,6 +50,7 @@ import { redundantAction } from './redundantAction';
 import { redundantConditionValue } from './redundantConditionValue';
 import { redundantResource } from './redundantResource';
 import { redundantStatement } from './redundantStatement';
+import { resourceNotPolicyBucket } from './resourceNotPolicyBucket';
 import { secureTransportDenyNotStrict } from './secureTransportDenyNotStrict';
 import { smartQuotes } from './smartQuotes';
 import { unknownAction } from './unknownAction';
@@ -87,6 +88,7 @@ export const ALL_RULES: readonly Rule[] = [
   unsupportedPrincipalType,
   invalidArn,
   mixedBuckets,
+  resourceNotPolicyBucket,
   duplicateSid,
   invalidSid,
   emptyElement,

@@ -19,6 +19,10 @@ export const mixedBuckets: Rule = {
   description: 'The policy\'s resources name more than one bucket; a bucket policy can only cover its own bucket.',
   runsOnBrokenDocuments: false,
   check(context) {
+    // Where the document says which bucket the policy is attached to, resourceNotPolicyBucket judges by that instead.
+    if (context.policy.attachedBucket) {
+      return;
+    }
     // Most policies name one bucket. The checks below only drop buckets, so a policy that names fewer
     // than two before them has nothing to report.
     const named = new Set<string | undefined>();

@@ -5,10 +5,11 @@ import type { EmbeddedPolicy, HostDocument } from '../embeddedPolicy';
 import type { HostSyntaxName } from '../hostSyntax';
 import { entryValue, findEntry, HostValue, scalarText } from '../hostValue';
 import type { PolicyView, SymbolSource } from '../policyView';
-import { bucketNameOf, evaluate, isBucket, TemplateContext } from './intrinsics';
+import { bucketNameOf, evaluate, isBucket, isBucketNameKnown, TemplateContext } from './intrinsics';
 import { writeTemplatePolicyView } from './policyWriter';
 import { bucketPolicyResources, readTemplate, Template } from './template';
 import { readJsonValues } from './jsonValues';
+import { templateHostChecks } from './rules';
 import { readYamlValues } from './yamlValues';
 
 /** The logical id a `Bucket` property refers to with `!Ref X`, if X is a bucket of the template. */
@@ -57,7 +58,7 @@ function stringEncoder(text: string, document: HostValue, syntax: HostSyntaxName
  * Reads a CloudFormation template (YAML or JSON; SAM, `cdk synth` output and serverless.yml
  * included) for its bucket policies. Undefined when the text is not a template.
  */
-export function readCloudFormation(text: string, syntax: HostSyntaxName): HostDocument | undefined {
+export function readCloudFormation(text: string, syntax: 'yaml' | 'json'): HostDocument | undefined {
   const values = syntax === 'yaml' ? readYamlValues(text) : readJsonValues(text);
   const template = readTemplate(values.root);
   if (!template) {
@@ -85,13 +86,13 @@ export function readCloudFormation(text: string, syntax: HostSyntaxName): HostDo
       name: resource.logicalId,
       range: { offset: document.offset, length: document.end - document.offset },
       nameRange: key,
-      bucket: bucketName === undefined ? undefined : { name: bucketName, description: bucketId ? `the bucket ${bucketId}` : `the bucket ${bucketName}` },
+      bucket: bucketName === undefined ? undefined : { name: bucketName, description: bucketId ? `the bucket ${bucketId}` : `the bucket ${bucketName}`, certain: bucketId !== undefined ? isBucketNameKnown(template, bucketId) : bucketProperty?.kind === 'scalar' },
       policy: parsePolicy(view.text),
       view,
       translation,
     });
   }
-  return { kind: 'cloudformation', text, policies, syntaxProblems: values.problems, hostChecks: undefined };
+  return { kind: 'cloudformation', text, policies, syntaxProblems: values.problems, hostChecks: templateHostChecks({ text, syntax, template, bucketPolicies: bucketPolicyResources(template) }) };
 }
 
 /** The range of a resource's logical id key. */

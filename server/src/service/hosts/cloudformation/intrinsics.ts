@@ -11,8 +11,8 @@ export interface TemplateContext {
 }
 
 /**
- * A piece of a string the template computes: text as written (`offsets`: character `i` at
- * `offsets[i]`), or a stand-in for a value only CloudFormation knows (`symbol`), spanning the
+ * A piece of a string the template computes: text as written (`offsets`: character `i` spans
+ * `offsets[i]` to `offsets[i + 1]`), or a stand-in for a value only CloudFormation knows (`symbol`), spanning the
  * expression that produces it.
  */
 export interface StringPiece {
@@ -20,6 +20,8 @@ export interface StringPiece {
   hostOffset: number;
   hostEnd: number;
   offsets: ArrayLike<number> | undefined;
+  /** True for a computed value we know for what it is (the name or ARN of a bucket of the template). */
+  known?: boolean;
   /** For a computed value: how the template writes it, so a fix can write it again. */
   symbol: SymbolSource | undefined;
 }
@@ -44,7 +46,7 @@ const PSEUDO_PARAMETERS: Record<string, string> = {
 };
 
 /** A name a template value may stand for, reduced to what is valid in a bucket name. */
-function standIn(name: string): string {
+export function standIn(name: string): string {
   const reduced = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return reduced.length >= 3 ? reduced.slice(0, 63) : `${reduced}-value`.replace(/^-/, '');
 }
@@ -55,13 +57,23 @@ export function bucketNameOf(template: Template, logicalId: string): string {
   return literal !== undefined && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(literal) ? literal : standIn(logicalId);
 }
 
+/**
+ * True when the template says for certain which bucket a logical id is: a literal `BucketName`, or
+ * none (CloudFormation then makes up a name of its own, which no literal name in a policy can be).
+ * A `BucketName` given by a function (`!Ref BucketNameParameter`) is a name we cannot know.
+ */
+export function isBucketNameKnown(template: Template, logicalId: string): boolean {
+  const name = entryValue(template.resources.get(logicalId)?.properties, 'BucketName');
+  return name === undefined || name.kind === 'scalar';
+}
+
 /** True when a logical id is an S3 bucket of this template. */
 export function isBucket(template: Template, logicalId: string): boolean {
   return template.resources.get(logicalId)?.type === 'AWS::S3::Bucket';
 }
 
-function symbolPiece(text: string, hostOffset: number, hostEnd: number, symbol: SymbolSource): StringPiece {
-  return { text, hostOffset, hostEnd, offsets: undefined, symbol };
+function symbolPiece(text: string, hostOffset: number, hostEnd: number, symbol: SymbolSource, known = false): StringPiece {
+  return { text, hostOffset, hostEnd, offsets: undefined, symbol, known };
 }
 
 /** The value of `Ref name` (or `${name}` in a Sub), spanning `[offset, end)`. */
@@ -80,10 +92,11 @@ function reference({ template }: TemplateContext, name: string, offset: number, 
       const values = parameter.defaultValue?.split(',').map((value) => value.trim()) ?? [standIn(name)];
       return { kind: 'list', offset, end, items: values.map((value) => ({ kind: 'string', pieces: [symbolPiece(value, offset, end, symbol)] })) };
     }
-    return { kind: 'string', pieces: [symbolPiece(parameter.defaultValue ?? standIn(name), offset, end, symbol)] };
+    // A Default is one value the stack may be given; an empty one would leave nothing to mark as computed.
+    return { kind: 'string', pieces: [symbolPiece(parameter.defaultValue || standIn(name), offset, end, symbol)] };
   }
   if (isBucket(template, name)) {
-    return { kind: 'string', pieces: [symbolPiece(bucketNameOf(template, name), offset, end, symbol)] };
+    return { kind: 'string', pieces: [symbolPiece(bucketNameOf(template, name), offset, end, symbol, isBucketNameKnown(template, name))] };
   }
   return { kind: 'string', pieces: [symbolPiece(standIn(name), offset, end, symbol)] };
 }
@@ -101,7 +114,7 @@ function attribute({ template }: TemplateContext, logicalId: string, name: strin
   } else if (name === 'Arn' && type === 'AWS::IAM::User') {
     text = `arn:aws:iam::${SYMBOLIC_ACCOUNT}:user/${standIn(logicalId)}`;
   }
-  return { kind: 'string', pieces: [symbolPiece(text, offset, end, symbol)] };
+  return { kind: 'string', pieces: [symbolPiece(text, offset, end, symbol, type === 'AWS::S3::Bucket' && name === 'Arn' && isBucketNameKnown(template, logicalId))] };
 }
 
 /** A `${…}` reference inside an `Fn::Sub` string. */
@@ -120,9 +133,10 @@ function subReference(context: TemplateContext, name: string, variables: HostVal
 /** The piece of a literal scalar's value that starts at index `from` and reads `text`. */
 function literalPiece(context: TemplateContext, scalar: HostScalar, text: string, from: number): StringPiece {
   const all = scalarCharOffsets(context.text, scalar);
-  const offsets = all?.subarray(from, from + text.length);
-  return offsets && offsets.length === text.length && text.length > 0
-    ? { text, hostOffset: offsets[0], hostEnd: offsets[offsets.length - 1] + 1, offsets, symbol: undefined }
+  // One entry more than the piece has characters: where its last one ends.
+  const offsets = all?.subarray(from, from + text.length + 1);
+  return offsets && offsets.length === text.length + 1 && text.length > 0
+    ? { text, hostOffset: offsets[0], hostEnd: offsets[text.length], offsets, symbol: undefined }
     : { text, hostOffset: scalar.offset, hostEnd: scalar.end, offsets: undefined, symbol: undefined };
 }
 

@@ -1,8 +1,8 @@
 /* S3 Bucket Policy — MIT License. */
-import type { HostCall, HostValue } from '../hostValue';
+import type { HostCall, HostScalar, HostValue } from '../hostValue';
 import { PolicyView, ViewContainer, ViewWriter } from '../policyView';
 import { scalarCharOffsets } from '../scalarOffsets';
-import { Computed, evaluate, StringPiece, TemplateContext } from './intrinsics';
+import { Computed, evaluate, standIn, StringPiece, TemplateContext } from './intrinsics';
 
 /** YAML 1.1 words CloudFormation reads as booleans where YAML 1.2 (and eemeli/yaml) reads strings. */
 const YAML_11_BOOLEANS: Record<string, boolean> = { yes: true, on: true, y: true, no: false, off: false, n: false };
@@ -27,7 +27,9 @@ class TemplatePolicyWriter {
     switch (value.kind) {
       case 'scalar': {
         const word = value.style === 'plain' && typeof value.value === 'string' ? YAML_11_BOOLEANS[value.value.toLowerCase()] : undefined;
-        if (typeof value.value === 'string' && word === undefined) {
+        if (typeof value.value === 'string' && this.context.template.isServerless && value.value.includes('${')) {
+          this.frameworkString(value, value.value);
+        } else if (typeof value.value === 'string' && word === undefined) {
           this.writer.scalar(value, false);
         } else if (typeof value.value === 'number') {
           const number = jsonNumber(value.source);
@@ -79,6 +81,34 @@ class TemplatePolicyWriter {
     }
   }
 
+  /**
+   * A string of a Serverless Framework file with `${…}` variables, which the framework replaces
+   * before CloudFormation sees the template: each variable is a value we cannot know.
+   */
+  private frameworkString(scalar: HostScalar, value: string): void {
+    const offsets = scalarCharOffsets(this.context.text, scalar);
+    const viewOffset = this.writer.offset;
+    this.writer.punctuation('"', scalar.offset);
+    let copied = 0;
+    const literal = (from: number, to: number) => {
+      if (to > from) {
+        if (offsets) {
+          this.writer.exactContent(value.slice(from, to), (index) => offsets[from + index]);
+        } else {
+          this.writer.spanningContent(value.slice(from, to), scalar.offset, scalar.end, false);
+        }
+      }
+    };
+    for (const match of value.matchAll(/\$\{[^}]*\}?/g)) {
+      literal(copied, match.index);
+      copied = match.index + match[0].length;
+      this.writer.spanningContent(standIn(match[0]), offsets ? offsets[match.index] : scalar.offset, offsets ? offsets[copied] : scalar.end, true);
+    }
+    literal(copied, value.length);
+    this.writer.punctuation('"', scalar.end);
+    this.writer.scalars.push({ viewOffset, viewEnd: this.writer.offset, host: scalar, isKey: false });
+  }
+
   private items(items: HostValue[], container: ViewContainer | undefined): void {
     let first = true;
     for (const item of items) {
@@ -99,7 +129,7 @@ class TemplatePolicyWriter {
     switch (computed.kind) {
       case 'string':
         this.writer.punctuation('"', call.offset);
-        this.pieces(computed.pieces, (piece) => this.writer.exactContent(piece.text, (index) => piece.offsets![index]), (piece) => this.writer.spanningContent(piece.text, piece.hostOffset, piece.hostEnd, piece.symbol !== undefined));
+        this.pieces(computed.pieces, (piece) => this.writer.exactContent(piece.text, (index) => piece.offsets![index]), (piece) => this.writer.spanningContent(piece.text, piece.hostOffset, piece.hostEnd, piece.known ? 'known' : piece.symbol !== undefined));
         this.writer.punctuation('"', call.end);
         return;
       case 'list': {
@@ -148,7 +178,7 @@ export function writeTemplatePolicyView(context: TemplateContext, document: Host
     ? { kind: 'string' as const, pieces: [{ text: document.value, hostOffset: document.offset, hostEnd: document.end, offsets: scalarCharOffsets(context.text, document), symbol: undefined }] }
     : document.kind === 'call' ? evaluate(context, document) : undefined;
   if (textual?.kind === 'string') {
-    policyWriter.pieces(textual.pieces, (piece) => writer.copied(piece.text, piece.offsets!), (piece) => writer.spanning(piece.text, piece.hostOffset, piece.hostEnd, piece.symbol !== undefined));
+    policyWriter.pieces(textual.pieces, (piece) => writer.copied(piece.text, piece.offsets!), (piece) => writer.spanning(piece.text, piece.hostOffset, piece.hostEnd, piece.known ? 'known' : piece.symbol !== undefined));
   } else {
     policyWriter.value(textual?.kind === 'value' ? textual.value : document);
   }

@@ -55,9 +55,10 @@ export class HclPolicyWriter {
   private computedToken(node: HclNode): void {
     const names = traversal(node);
     const value = names ? referenceValue(this.module, names, node.text) : undefined;
-    this.writer.punctuation('"', node.startIndex, true);
-    this.writer.spanningContent(value?.text ?? standIn(node.type.replace(/_/g, '-')), node.startIndex, node.endIndex, true);
-    this.writer.punctuation('"', node.endIndex, true);
+    const standsFor = value?.known ? 'known' : true;
+    this.writer.punctuation('"', node.startIndex, standsFor);
+    this.writer.spanningContent(value?.text ?? standIn(node.type.replace(/_/g, '-')), node.startIndex, node.endIndex, standsFor);
+    this.writer.punctuation('"', node.endIndex, standsFor);
     if (value && value.text.length >= 3) {
       this.writer.symbols.set(value.text, value.symbol);
     }
@@ -67,7 +68,7 @@ export class HclPolicyWriter {
   private interpolation(part: TemplateInterpolation): void {
     const names = parseTraversal(part.expression);
     const value = names ? referenceValue(this.module, names, part.expression) : undefined;
-    this.writer.spanningContent(value?.text ?? standIn('expression'), part.offset, part.end, true);
+    this.writer.spanningContent(value?.text ?? standIn('expression'), part.offset, part.end, value?.known ? 'known' : true);
     if (value && value.text.length >= 3) {
       this.writer.symbols.set(value.text, value.symbol);
     }

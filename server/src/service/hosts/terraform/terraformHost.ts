@@ -176,7 +176,7 @@ export function readTerraform(text: string, path: string | undefined): Terraform
         name: source.address,
         range: { offset: source.expression.startIndex, length: source.expression.endIndex - source.expression.startIndex },
         nameRange: { offset: source.nameNode.startIndex, length: source.nameNode.endIndex - source.nameNode.startIndex },
-        bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${source.bucket}` },
+        bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${source.bucket}`, certain: true },
         policy: parsePolicy(read.view.text),
         view: read.view,
         translation: { ...read.translation, view: read.view },

@@ -27,6 +27,8 @@ export interface ReferenceValue {
   text: string;
   /** True when the text is only a stand-in for a value Terraform computes (or a variable's default, which a caller can change). */
   computed: boolean;
+  /** True for a stand-in of a value we know for what it is: the name or ARN of a bucket of the module. */
+  known?: boolean;
   symbol: SymbolSource;
 }
 
@@ -75,6 +77,16 @@ export function bucketName(module: TerraformModule, name: string): string {
   return literal !== undefined && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(literal) ? literal : standIn(`${name}-bucket`);
 }
 
+/**
+ * True when the module says for certain which bucket `aws_s3_bucket.<name>` is: a literal `bucket`,
+ * or none (the provider then makes up a name, which no literal name in a policy can be). A name
+ * given by an expression (`var.bucket_name`) is one we cannot know.
+ */
+export function isBucketNameKnown(module: TerraformModule, name: string): boolean {
+  const value = attributeOf(module.blocks.get(`aws_s3_bucket.${name}`)?.block, 'bucket')?.value;
+  return value === undefined || plainString(unwrap(value)) !== undefined;
+}
+
 function symbolOf(expression: string): SymbolSource {
   return { short: expression, long: expression, sub: `\${${expression}}` };
 }
@@ -105,11 +117,12 @@ export function referenceValue(module: TerraformModule, names: string[], express
   }
   if (root === 'aws_s3_bucket' && second !== undefined && module.blocks.has(`aws_s3_bucket.${second}`)) {
     const name = bucketName(module, second);
+    const known = isBucketNameKnown(module, second);
     if (third === 'arn') {
-      return computed(`arn:aws:s3:::${name}`);
+      return { ...computed(`arn:aws:s3:::${name}`), known };
     }
     if (third === 'id' || third === 'bucket') {
-      return computed(name);
+      return { ...computed(name), known };
     }
   }
   if ((root === 'aws_iam_role' || root === 'aws_iam_user') && second !== undefined && third === 'arn') {

@@ -11,7 +11,7 @@ const DOUBLED = /arn:aws[\w-]*:s3:::(\$\{\s*[\w.[\]"-]+\.arn\s*\})/g;
  */
 export const terraformDoubledArnPrefix: TerraformRule = {
   id: 'terraformDoubledArnPrefix',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: 'An ARN prefix is written before an interpolation that is already an ARN (arn:aws:s3:::${aws_s3_bucket.b.arn}).',
   check({ text }, report) {
     for (const match of text.matchAll(DOUBLED)) {

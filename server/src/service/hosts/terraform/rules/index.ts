@@ -4,15 +4,12 @@ import { terraformPolicyDocumentName } from './policyDocumentName';
 import type { TerraformCheckInput, TerraformRule } from './terraformRule';
 import { terraformUnescapedPolicyVariable } from './unescapedPolicyVariable';
 import type { HostDocument } from '../../embeddedPolicy';
+import { hostChecksOf } from '../../hostRule';
 
 /** The checks that exist only in Terraform files and templates. */
 export const TERRAFORM_RULES: readonly TerraformRule[] = [terraformUnescapedPolicyVariable, terraformDoubledArnPrefix, terraformPolicyDocumentName];
 
-/** The host checks of a Terraform document: every Terraform rule, each finding computed once. */
+/** The host checks of a Terraform document. */
 export function terraformHostChecks(input: TerraformCheckInput): HostDocument['hostChecks'] {
-  const findings: [string, Parameters<Parameters<TerraformRule['check']>[1]>[0]][] = [];
-  for (const rule of TERRAFORM_RULES) {
-    rule.check(input, (finding) => findings.push([rule.id, finding]));
-  }
-  return (report) => findings.forEach(([ruleId, finding]) => report(ruleId, finding));
+  return hostChecksOf(TERRAFORM_RULES, input);
 }

@@ -41,7 +41,7 @@ function closest(name: string, known: string[]): string | undefined {
  */
 export const terraformPolicyDocumentName: TerraformRule = {
   id: 'terraformPolicyDocumentName',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: 'A block or argument inside aws_iam_policy_document is not one the provider knows (a misspelling such as action for actions).',
   check({ blocks }, report) {
     const visit = (block: HclBlock, role: string) => {

@@ -1,5 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
-import type { PolicyFinding, RuleSeverity } from '../../../policyLanguageTypes';
+import type { HostRule } from '../../hostRule';
 import type { HclBlock } from '../hclTree';
 
 /** What a Terraform check reads: the file's text and, for a `.tf` file, its blocks. */
@@ -10,9 +10,4 @@ export interface TerraformCheckInput {
 }
 
 /** A check that exists only in Terraform files and templates; it reports in the file's offsets. */
-export interface TerraformRule {
-  readonly id: string;
-  readonly defaultSeverity: RuleSeverity;
-  readonly description: string;
-  check(input: TerraformCheckInput, report: (finding: Omit<PolicyFinding, 'ruleId' | 'severity'>) => void): void;
-}
+export type TerraformRule = HostRule<TerraformCheckInput>;

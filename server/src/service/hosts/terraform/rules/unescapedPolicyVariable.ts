@@ -11,7 +11,7 @@ export const UNESCAPED_VARIABLE = /(?<!\$)\$\{(\s*[A-Za-z][\w-]*:[\w./*-]+\s*)\}
  */
 export const terraformUnescapedPolicyVariable: TerraformRule = {
   id: 'terraformUnescapedPolicyVariable',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   description: 'An IAM policy variable in a Terraform string or template is not escaped as $${…}.',
   check({ text }, report) {
     for (const match of text.matchAll(UNESCAPED_VARIABLE)) {

@@ -1,0 +1,68 @@
+/* S3 Bucket Policy — MIT License. */
+import type { HostRule } from '../../hostRule';
+import type { HostCall, HostScalar, HostValue } from '../../hostValue';
+import type { Template, TemplateResource } from '../template';
+
+/** What a template check reads: the template, its text and syntax, and its bucket policy resources. */
+export interface TemplateCheckInput {
+  text: string;
+  syntax: 'yaml' | 'json';
+  template: Template;
+  bucketPolicies: TemplateResource[];
+}
+
+/** A check that exists only in CloudFormation templates; it reports in the template's offsets. */
+export type TemplateRule = HostRule<TemplateCheckInput>;
+
+/** Every value under the properties of the template's bucket policies (`Bucket`, `PolicyDocument`), depth first. */
+export function* bucketPolicyValues(input: TemplateCheckInput): Generator<HostValue> {
+  const visit = function* (value: HostValue | undefined): Generator<HostValue> {
+    if (!value) {
+      return;
+    }
+    yield value;
+    if (value.kind === 'map') {
+      for (const entry of value.entries) {
+        yield* visit(entry.value);
+      }
+    } else if (value.kind === 'seq') {
+      for (const item of value.items) {
+        yield* visit(item);
+      }
+    } else if (value.kind === 'call') {
+      yield* visit(value.argument);
+    }
+  };
+  for (const resource of input.bucketPolicies) {
+    yield* visit(resource.properties);
+  }
+}
+
+/** A `${…}` reference inside an `Fn::Sub` string, with where its name is in the template. */
+export interface SubReference {
+  /** The text between `${` and `}`, as written. */
+  name: string;
+  /** Host offsets of `${` and of the character after `}`, when the string's characters can be placed. */
+  offset: number | undefined;
+  end: number | undefined;
+  source: HostScalar;
+  /** The names of the Sub's variable map. */
+  variables: Set<string>;
+}
+
+/** The `${…}` references of an `Fn::Sub` call (both forms). */
+export function subReferences(call: HostCall, offsets: (scalar: HostScalar) => Int32Array | undefined): SubReference[] {
+  const [source, variables] = call.argument?.kind === 'seq' ? call.argument.items : [call.argument, undefined];
+  if (source?.kind !== 'scalar' || typeof source.value !== 'string') {
+    return [];
+  }
+  const names = new Set(variables?.kind === 'map' ? variables.entries.map((entry) => String(entry.key.value)) : []);
+  const characters = offsets(source);
+  return [...source.value.matchAll(/\$\{([^}]*)\}/g)].map((match) => ({
+    name: match[1],
+    offset: characters?.[match.index],
+    end: characters ? characters[match.index + match[0].length - 1] + 1 : undefined,
+    source,
+    variables: names,
+  }));
+}
