@@ -120,7 +120,26 @@ function restsOnUnknown(view: PolicyView, document: PolicyDocument, finding: Pol
   if (statement) {
     return unknownIn(statement, ELEMENTS_READ[finding.ruleId]);
   }
-  return finding.ruleId === missingSecureTransportDeny.id && document.statements.some((candidate) => candidate.elements.Effect?.valueNode?.value === 'Deny' && unknownIn(candidate, undefined));
+  // A Deny that could be the HTTPS-only deny: it tests aws:SecureTransport, or its condition is computed.
+  const mayDenyHttp = (candidate: PolicyStatement): boolean => {
+    const condition = candidate.elements.Condition?.valueNode;
+    return /aws:securetransport/i.test(view.text.slice(candidate.node.offset, candidate.node.offset + candidate.node.length)) || (condition !== undefined && condition.type !== 'object');
+  };
+  return finding.ruleId === missingSecureTransportDeny.id && document.statements.some((candidate) => candidate.elements.Effect?.valueNode?.value === 'Deny' && mayDenyHttp(candidate) && unknownIn(candidate, undefined));
+}
+
+/**
+ * A message or fix title about the view, in the host's terms: the stand-in of a computed value the
+ * host writes with a function (`arn:aws:s3:::logsbucket`) becomes that function (`!GetAtt LogsBucket.Arn`).
+ */
+function inHostTerms(view: PolicyView, syntax: string, text: string): string {
+  const standIns = [...view.symbols.entries()].filter(([standIn, symbol]) => standIn.length >= 3 && symbol.short && text.includes(standIn)).sort((a, b) => b[0].length - a[0].length);
+  if (standIns.length === 0) {
+    return text;
+  }
+  const pattern = new RegExp(standIns.map(([standIn]) => standIn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const written = new Map(standIns.map(([standIn, symbol]) => [standIn, syntax === 'json' ? symbol.long : symbol.short]));
+  return text.replace(pattern, (standIn) => written.get(standIn) ?? standIn);
 }
 
 /** The findings of one embedded policy, in host offsets, with fixes written in the host's syntax. */
@@ -135,8 +154,8 @@ function embeddedFindings(policy: EmbeddedPolicy, findings: PolicyFinding[]): Po
       continue;
     }
     const range = hostRangeOf(view, finding.offset, finding.length);
-    const fixes = finding.fixes.map((fix) => translateFix(translation, fix)).filter((fix): fix is PolicyFix => fix !== undefined);
-    result.push({ ...finding, offset: range.offset, length: range.length, fixes });
+    const fixes = finding.fixes.map((fix) => translateFix(translation, fix)).filter((fix): fix is PolicyFix => fix !== undefined).map((fix) => ({ ...fix, title: inHostTerms(view, translation.syntax, fix.title) }));
+    result.push({ ...finding, offset: range.offset, length: range.length, message: inHostTerms(view, translation.syntax, finding.message), fixes });
   }
   return result;
 }
