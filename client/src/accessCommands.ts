@@ -137,7 +137,7 @@ function settle<T, I extends vscode.QuickPickItem>(pick: vscode.QuickPick<I>, ac
 
 /**
  * One step of *What if…*: a quick pick of the policy's values that also takes a value typed in
- * (offered after the policy's values). Undefined when cancelled.
+ * that none of them matches. Undefined when cancelled.
  */
 function pickValue(title: string, step: number, choices: readonly Choice[], placeholder: string): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
@@ -146,13 +146,8 @@ function pickValue(title: string, step: number, choices: readonly Choice[], plac
   pick.placeholder = placeholder;
   pick.items = items;
   pick.matchOnDescription = true;
-  // The value as typed comes last and the list keeps its order: Enter takes the first of the policy's values that match.
-  pick.sortByLabel = false;
-  pick.onDidChangeValue((value) => {
-    const typed = value.trim();
-    pick.items = typed && !items.some((item) => item.label === typed) ? [...items, { label: typed, description: 'as typed' }] : items;
-  });
-  return settle(pick, () => pick.selectedItems[0]?.label ?? (pick.value.trim() || undefined));
+  // Enter takes the highlighted value; a value typed that none of the policy's values matches, as typed.
+  return settle(pick, () => pick.activeItems[0]?.label ?? (pick.value.trim() || undefined));
 }
 
 /** The last step: the context keys, several at once; `key=value` typed in adds one. Undefined when cancelled. */
