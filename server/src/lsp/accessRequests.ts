@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ACCESS_SUMMARY_REQUEST, AccessLensData, AccessSummaryResult, EXPLAIN_ACCESS_COMMAND, PolicySelector, WHAT_IF_CHOICES_REQUEST, WHAT_IF_REQUEST, WhatIfChoices, WhatIfParams, WhatIfResult,
 } from '../../../common/accessProtocol';
-import { policyAccess, selectPolicy, summarizablePolicies, summaryOf, whatIf, whatIfChoices } from '../service/access/accessInEditor';
+import { policyAccess, selectPolicy, summarizablePolicies, summaryOf, summaryUnavailable, whatIf, whatIfChoices } from '../service/access/accessInEditor';
 import type { HostDocument } from '../service/hosts/embeddedPolicy';
 import { runSafe } from './runSafe';
 
@@ -51,9 +51,13 @@ export function registerAccessRequests({ connection, documents, hostOf, log }: A
       return plainLens(lens, 'Access summary unavailable');
     }
     const policy = data.policy;
-    return withDocument(data.uri, plainLens(lens, 'Access summary unavailable: the document is closed'), (_document, host) => summarizablePolicies(host).includes(policy)
-      ? { ...lens, command: { title: summaryOf(host.policies[policy], host.text).line, command: EXPLAIN_ACCESS_COMMAND, arguments: [data.uri, policy] } }
-      : plainLens(lens, 'Access summary unavailable: the document has changed'));
+    return withDocument(data.uri, plainLens(lens, 'Access summary unavailable: the document is closed'), (_document, host) => {
+      if (!summarizablePolicies(host).includes(policy)) {
+        return plainLens(lens, 'Access summary unavailable: the document has changed');
+      }
+      const unavailable = summaryUnavailable(host.policies[policy]);
+      return unavailable ? plainLens(lens, unavailable) : { ...lens, command: { title: summaryOf(host.policies[policy], host.text).line, command: EXPLAIN_ACCESS_COMMAND, arguments: [data.uri, policy] } };
+    });
   }));
 
   connection.onRequest(ACCESS_SUMMARY_REQUEST, (params: PolicySelector, token: CancellationToken) => runSafe(log, `computing the access summary of ${params?.textDocument?.uri}`, null, token, () =>

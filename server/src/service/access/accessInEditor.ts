@@ -85,6 +85,11 @@ export function unknownValues(policy: EmbeddedPolicy, hostText: string): Unknown
   };
 }
 
+/** Why a policy cannot be summarized (a syntax error that leaves no whole tree), or undefined when it can. */
+export function summaryUnavailable(policy: EmbeddedPolicy): string | undefined {
+  return policy.policy.syntaxProblems.some((problem) => !problem.keepsTree) ? 'Access summary unavailable: fix the syntax errors first' : undefined;
+}
+
 /** The summaries computed so far, per parsed policy (a document version's policies are parsed once). */
 const summaries = new WeakMap<PolicyDocument, AccessSummary>();
 
@@ -155,7 +160,8 @@ function unknownWords(policy: PolicyDocument, unknowns: UnknownValues | undefine
 /** The summary of one embedded policy in the protocol's terms: its line, its table rows and the statements behind them. */
 export function policyAccess(document: TextDocument, host: HostDocument, index: number): PolicyAccess {
   const policy = host.policies[index];
-  const summary = summaryOf(policy, host.text);
+  const unavailable = summaryUnavailable(policy);
+  const summary = unavailable ? { ...summarizeAccess({ ...policy.policy, statements: [] }, undefined), line: unavailable, grants: [] } : summaryOf(policy, host.text);
   const unknowns = unknownValues(policy, host.text);
   const uncertain = statementsWithUnknowns(policy.policy, unknowns);
   const uncertainDeny = policy.policy.statements.some((statement) => uncertain.has(statement.index) && stringValue(statement.elements.Effect?.valueNode) === 'Deny');
