@@ -159,15 +159,18 @@ function pickContext(choices: WhatIfChoices['context']): Promise<Record<string, 
   pick.canSelectMany = true;
   pick.items = items;
   pick.matchOnDescription = true;
+  const typedEntry = (value: string) => /^\s*([A-Za-z0-9:/_.-]+)\s*=\s*(.*?)\s*$/.exec(value);
   pick.onDidChangeValue((value) => {
-    const match = /^\s*([A-Za-z0-9:/_.-]+)\s*=\s*(.*?)\s*$/.exec(value);
+    const match = typedEntry(value);
     const selected = pick.selectedItems;
-    pick.items = match ? [{ label: value.trim(), description: 'as typed', key: match[1], value: match[2] }, ...items] : items;
+    pick.items = match ? [{ label: value.trim(), description: 'as typed: Enter adds it', key: match[1], value: match[2] }, ...items] : items;
     pick.selectedItems = pick.items.filter((item) => selected.some((chosen) => chosen.label === item.label));
   });
   return settle(pick, () => {
     const context: Record<string, string | string[]> = {};
-    for (const item of pick.selectedItems) {
+    const typed = typedEntry(pick.value);
+    const chosen = typed ? [...pick.selectedItems.filter((item) => item.label !== pick.value.trim()), { key: typed[1], value: typed[2] }] : pick.selectedItems;
+    for (const item of chosen) {
       const previous = context[item.key];
       context[item.key] = previous === undefined ? item.value : [...(Array.isArray(previous) ? previous : [previous]), item.value];
     }
