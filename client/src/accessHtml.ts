@@ -14,7 +14,7 @@ export interface PageContext {
 }
 
 /** How many actions a row shows before the rest fold away. */
-const SHOWN_ACTIONS = 4;
+const SHOWN_ACTIONS = 3;
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -27,11 +27,11 @@ function statementLink(policy: number, statement: StatementRef): string {
 }
 
 function actionsCell(actions: readonly string[]): string {
-  const shown = actions.slice(0, SHOWN_ACTIONS).map((action) => `<code>${escapeHtml(action)}</code>`).join(', ');
+  const shown = actions.slice(0, SHOWN_ACTIONS).map((action) => `<code>${escapeHtml(action)}</code>`).join('<br>');
   if (actions.length <= SHOWN_ACTIONS) {
     return shown;
   }
-  const rest = actions.slice(SHOWN_ACTIONS).map((action) => `<code>${escapeHtml(action)}</code>`).join(', ');
+  const rest = actions.slice(SHOWN_ACTIONS).map((action) => `<code>${escapeHtml(action)}</code>`).join('<br>');
   return `${shown} <details><summary>and ${actions.length - SHOWN_ACTIONS} more</summary>${rest}</details>`;
 }
 
@@ -41,9 +41,9 @@ function row(policy: number, access: AccessRow): string {
     + `<td>${escapeHtml(access.who)}${access.public ? ' <span class="badge bad">public</span>' : ''}</td>`
     + `<td>${escapeHtml(access.where)}</td>`
     + `<td>${escapeHtml(access.access)}</td>`
-    + `<td>${actionsCell(access.actions)}</td>`
+    + `<td>${statements}</td>`
     + `<td>${access.notes.map(escapeHtml).join('; ')}</td>`
-    + `<td>${statements}</td></tr>`;
+    + `<td>${actionsCell(access.actions)}</td></tr>`;
 }
 
 function policySection(policy: PolicyAccess): string {
@@ -58,7 +58,7 @@ function policySection(policy: PolicyAccess): string {
   if (policy.rows.length === 0) {
     parts.push('<p>Nobody gets any access through this policy.</p>');
   } else {
-    parts.push('<table><thead><tr><th>Who</th><th>From where</th><th>Access</th><th>Actions</th><th>Conditions</th><th>Statements</th></tr></thead><tbody>',
+    parts.push('<table><thead><tr><th>Who</th><th>From where</th><th>Access</th><th>Statements</th><th>Conditions</th><th>Actions</th></tr></thead><tbody>',
       ...policy.rows.map((access) => row(policy.policy, access)), '</tbody></table>');
   }
   if (policy.publicStatements.length > 0) {
@@ -82,6 +82,7 @@ th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom:
 th { color: var(--vscode-descriptionForeground); font-weight: 600; }
 tr.public td:first-child { border-left: 3px solid var(--vscode-errorForeground, #f14c4c); }
 code { font-family: var(--vscode-editor-font-family); }
+td code { white-space: nowrap; }
 .muted { color: var(--vscode-descriptionForeground); font-weight: normal; font-size: 0.9em; }
 .line { font-size: 1.05em; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 9px; font-size: 0.9em; border: 1px solid; }

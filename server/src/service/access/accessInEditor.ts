@@ -167,11 +167,12 @@ export function policyAccess(document: TextDocument, host: HostDocument, index: 
   const uncertainDeny = policy.policy.statements.some((statement) => uncertain.has(statement.index) && stringValue(statement.elements.Effect?.valueNode) === 'Deny');
   const byIndex = new Map(policy.policy.statements.map((statement) => [statement.index, statement]));
   const ref = (statementIndex: number) => statementRef(document, policy, byIndex.get(statementIndex)!);
-  const rows = summary.grants.map((grant): AccessRow => {
+  // The bucket owner's account last: what its identity policies allow is the least the policy says.
+  const grants = [...summary.grants].sort((a, b) => Number(a.who.kind === 'ownerAccount') - Number(b.who.kind === 'ownerAccount'));
+  const rows = grants.map((grant): AccessRow => {
     const notes = [
       grant.onlyOverHttp ? 'only over plain HTTP' : grant.httpsOnly ? 'HTTPS only' : 'plain HTTP not denied',
-      ...(grant.ifIdentityAllows ? ['if its identity policies allow it too'] : []),
-      ...(grant.statements.length === 0 ? ['through its identity policies (no statement here grants it)'] : []),
+      ...(grant.statements.length === 0 ? ['through its identity policies (no statement here grants it)'] : grant.ifIdentityAllows ? ['if its identity policies allow it too'] : []),
       ...(uncertainDeny || grant.statements.some((statement) => uncertain.has(statement)) ? ['depends on values the host computes'] : []),
     ];
     return { who: grant.who.label, where: whereWords(grant), access: levelWords(grant.accessLevels), actions: grant.actions, notes, public: isPublicGrant(grant), statements: grant.statements.map(ref) };
