@@ -33,10 +33,10 @@ const key = (policy: number, statement: number) => `${policy}/${statement}`;
 
 /** Selects a statement in the document's editor (opening it if it is not shown) and scrolls to it. */
 async function selectStatement(uri: string, range: StatementRef['range']): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-  const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === document.uri.toString());
+  const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === uri);
   const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+  // The editor shows the document again (the extension itself reads no file: workspace trust).
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(uri), { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
   editor.selection = new vscode.Selection(selection.start, selection.end);
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
@@ -79,10 +79,10 @@ async function revealFromPanel(panel: AccessPanel, policy: number, statement: nu
   }
 }
 
-/** The document a command is about: the one it was given (a CodeLens passes its URI), else the active editor's. */
-async function targetDocument(uri: unknown): Promise<vscode.TextDocument | undefined> {
+/** The document a command is about: the open one it was given (a CodeLens passes its URI), else the active editor's. */
+function targetDocument(uri: unknown): vscode.TextDocument | undefined {
   if (typeof uri === 'string') {
-    return vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri);
   }
   return vscode.window.activeTextEditor?.document;
 }
@@ -95,7 +95,7 @@ function cursorOf(document: vscode.TextDocument): { line: number; character: num
 
 /** *Explain access*: the summary of the policy a CodeLens names, or of every policy of the active document. */
 export async function explainAccess(request: ServerRequest, uri?: unknown, policy?: unknown): Promise<AccessSummaryResult | undefined> {
-  const document = await targetDocument(uri);
+  const document = targetDocument(uri);
   if (!document) {
     void vscode.window.showInformationMessage('S3 Bucket Policy: open a bucket policy to explain its access.');
     return undefined;
@@ -184,7 +184,7 @@ function pickContext(choices: WhatIfChoices['context']): Promise<Record<string, 
  * tests), undefined when cancelled. `given` skips the questions (tests, other extensions).
  */
 export async function whatIf(request: ServerRequest, uri?: unknown, policy?: unknown, given?: Partial<Pick<WhatIfParams, 'principal' | 'action' | 'resource' | 'context'>>): Promise<WhatIfResult | undefined> {
-  const document = await targetDocument(uri);
+  const document = targetDocument(uri);
   if (!document) {
     void vscode.window.showInformationMessage('S3 Bucket Policy: open a bucket policy to ask what if.');
     return undefined;
