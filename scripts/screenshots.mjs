@@ -10,6 +10,8 @@
  * quick-fix.png  the Quick Fix menu (Ctrl+.) on the missing HTTPS-only deny
  * snippet.png    the whole-policy snippet just inserted in a new file, its first tab stop being filled
  * hover.png      the hover on a squiggle: the message, the rule id linking to its documentation
+ * access-summary.png  the CodeLens above a policy and Explain access's table beside it, a statement selected from its link
+ * what-if.png    What if…'s answer: the deciding statement selected, the decision and how it was reached
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/harness/codeServer.mjs';
 import { packageExtension, startSession } from '../test/browser/session.mjs';
 import { SOURCE, waitFor } from '../test/browser/workbench.mjs';
+import { accessWebview, answerWhatIf, codeLens } from '../test/browser/access.mjs';
 
 const { values: args } = parseArgs({ options: { vsix: { type: 'string' }, out: { type: 'string', default: path.join(REPO_ROOT, 'docs', 'images') } } });
 
@@ -72,6 +75,32 @@ try {
   const left = await wb.serverDiagnostics(name, (diagnostics) => diagnostics.length > 0 && diagnostics.every((diagnostic) => diagnostic.code === 'placeholder'));
   await waitFor(async () => ((await ourRows.count()) === left.length ? true : undefined), () => `our ${left.length} findings on ${name} in the Problems panel`);
   await shoot('snippet');
+
+  // The access features, on the partner-read example: the lens, the table, then a what-if over plain HTTP.
+  const partner = 'cross-account-read.bucket-policy.json';
+  await wb.closeAllEditors();
+  await wb.openFile(partner);
+  // Room for the editor and the table: no Problems panel, no side bar.
+  await page.keyboard.press('Control+J');
+  await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+  await page.keyboard.press('Control+B');
+  await page.locator('.explorer-folders-view').waitFor({ state: 'hidden' });
+  await codeLens(wb, partner, 'Not public').click();
+  const view = accessWebview(page);
+  await view.locator('a.statement', { hasText: 'statement 1 (PartnerRead)' }).first().click();
+  await page.locator('[id="status.editor.selection"]', { hasText: 'selected' }).waitFor();
+  await page.mouse.move(0, 0);
+  await shoot('access-summary');
+
+  await wb.runCommand('S3 Bucket Policy: What if…');
+  await answerWhatIf(page, 'who makes the request?', '210987654321');
+  await answerWhatIf(page, 'which action?', 's3:GetObject');
+  await answerWhatIf(page, 'on which resource?', 'arn:aws:s3:::shared-datasets/example');
+  await answerWhatIf(page, 'context keys', 'aws:SecureTransport=false', page.locator('.quick-input-list .monaco-list-row', { hasText: 'as typed' }));
+  await page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: 'Denied explicitly' }).waitFor();
+  await accessWebview(page).locator('.decision', { hasText: 'Denied explicitly' }).waitFor();
+  await page.mouse.move(0, 0);
+  await shoot('what-if');
 } finally {
   await session.close();
 }

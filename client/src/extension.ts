@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerAccessCommands } from './accessCommands';
 import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): S3PolicyExtensionApi
     throw error;
   });
   registerCommands(context, ready);
+  registerAccessCommands(context, (method, params) => ready.then(() => client!.sendRequest(method, params)));
   return { ready };
 }
 

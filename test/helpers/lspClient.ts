@@ -161,6 +161,11 @@ export class TestLanguageClient {
     return (result ?? []).filter((action): action is CodeAction => CodeAction.is(action));
   }
 
+  /** Sends any request (a custom one, code lenses, hover) and resolves with the server's answer. */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return withTimeout(this.connection.sendRequest<R>(method, params), method);
+  }
+
   /** Applies a code action's edit to the client's copy of the document and returns the new text. */
   applyEdit(action: CodeAction): string {
     const changes = action.edit?.documentChanges ?? [];

@@ -5,6 +5,7 @@
  * three optional. Anything else is a usage error that says what to write instead.
  */
 import type { AccessRequest, BlockPublicAccess, RequestPrincipal } from '../service/access/types';
+import { PRINCIPAL_FORMS, readRequestPrincipal } from '../service/access/principalText';
 import { splitArn } from '../service/arns';
 import { UsageError } from './options';
 
@@ -21,36 +22,11 @@ const ACCOUNT_ID = /^\d{12}$/;
 
 /** A principal as REQUEST.json writes it: "anonymous", an account ID, an IAM or STS ARN, or a service principal. */
 export function readPrincipal(text: string): RequestPrincipal {
-  if (text === 'anonymous' || text === '*') {
-    return { kind: 'anonymous' };
+  const principal = readRequestPrincipal(text);
+  if (!principal) {
+    throw new UsageError(`"principal": "${text}" is not a principal: write ${PRINCIPAL_FORMS}.`);
   }
-  if (ACCOUNT_ID.test(text)) {
-    return { kind: 'accountRoot', account: text };
-  }
-  if (/^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$/.test(text)) {
-    return { kind: 'service', name: text };
-  }
-  const fields = splitArn(text);
-  if (fields && ACCOUNT_ID.test(fields.account)) {
-    if (fields.service === 'iam' && fields.resource === 'root') {
-      return { kind: 'accountRoot', account: fields.account };
-    }
-    if (fields.service === 'iam' && fields.resource.startsWith('user/')) {
-      return { kind: 'iamUser', arn: text };
-    }
-    if (fields.service === 'iam' && fields.resource.startsWith('role/')) {
-      // A role never makes a request: one of its sessions does.
-      const name = fields.resource.slice(fields.resource.lastIndexOf('/') + 1);
-      return { kind: 'roleSession', arn: `arn:${fields.partition}:sts::${fields.account}:assumed-role/${name}/simulated-session`, roleArn: text };
-    }
-    if (fields.service === 'sts' && /^assumed-role\/[^/]+\/[^/]+$/.test(fields.resource)) {
-      return { kind: 'roleSession', arn: text };
-    }
-    if (fields.service === 'sts' && fields.resource.startsWith('federated-user/')) {
-      return { kind: 'federatedUser', arn: text };
-    }
-  }
-  throw new UsageError(`"principal": "${text}" is not a principal: write "anonymous", an account ID (111122223333), an IAM user or role ARN, an STS assumed-role or federated-user ARN, or a service principal (cloudfront.amazonaws.com).`);
+  return principal;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

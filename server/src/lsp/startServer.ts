@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { initTerraformParser } from '../service/hosts/terraform/hclParser';
 import { isTerraformPath, isTerraformTemplatePath } from '../service/hosts/terraform/terraformHost';
 import type { PolicyLintSettings } from '../service/policyLanguageTypes';
+import { statementHover } from '../service/access/accessInEditor';
+import { registerAccessRequests } from './accessRequests';
 import { registerPushDiagnostics } from './diagnostics';
 import { DocumentCache } from './documentCache';
 import { runSafe } from './runSafe';
@@ -116,6 +118,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', ':'] },
         hoverProvider: true,
         documentSymbolProvider: true,
+        codeLensProvider: { resolveProvider: true },
       },
       serverInfo: { name: 's3-policy-language-server' },
     };
@@ -174,7 +177,12 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params, token) => runSafe(log, `computing hover for ${params.textDocument.uri}`, null, token, async () => {
     const document = documents.get(params.textDocument.uri);
-    return document ? hosted.doHover(document, await hostOf(document), params.position) : null;
+    if (!document) {
+      return null;
+    }
+    const host = await hostOf(document);
+    // The element, value and key hovers first; on a statement's `{` or Sid, what the statement does.
+    return hosted.doHover(document, host, params.position) ?? statementHover(document, host, params.position);
   }));
 
   connection.onDocumentSymbol((params, token) => runSafe(log, `computing document symbols for ${params.textDocument.uri}`, null, token, async () => {
@@ -185,6 +193,8 @@ export function startServer(connection: Connection): void {
     const host = await hostOf(document);
     return host.kind === 'none' ? null : hosted.findDocumentSymbols(document, host);
   }));
+
+  registerAccessRequests({ connection, documents, hostOf, log });
 
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);

@@ -86,12 +86,12 @@ function unnamedAccount(named: ReadonlySet<string>): string {
 }
 
 /** A concrete value that satisfies a pattern (each wildcard stands for "x"). */
-function exampleOf(pattern: string): string {
+export function exampleOf(pattern: string): string {
   return pattern.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
 }
 
 /** The first address of a block, as text. */
-function firstAddress(block: string): string | undefined {
+export function firstAddress(block: string): string | undefined {
   const range = parseIpRange(block.trim());
   if (!range) {
     return undefined;
