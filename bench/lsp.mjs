@@ -153,8 +153,9 @@ function* editCycle(initialText, patterns) {
     yield apply(allow, 1, 'w', 'valid');
     // Only single-character edits before this character so far: its offset is unchanged.
     const comma = commaOffsets[(round * 7) % commaOffsets.length];
+    const removed = text[comma];
     yield apply(comma, 1, '', 'syntax');
-    yield apply(comma, 0, ',', 'valid');
+    yield apply(comma, 0, removed, 'valid');
   }
 }
 
