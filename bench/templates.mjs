@@ -5,6 +5,7 @@
 // and adds statements drawn from common, valid patterns; every document lints clean (bench/run.mjs
 // checks it). The Terraform file mixes the forms a policy takes there: jsonencode(), a heredoc of JSON
 // and an aws_iam_policy_document data source.
+import { random } from './policies.mjs';
 
 /** Lines each document has. */
 export const IAC_LINES = 1000;
@@ -12,18 +13,6 @@ export const IAC_LINES = 1000;
 export const IAC_POLICIES = 20;
 
 const SEED = 0x49_41_43_31;
-
-/** mulberry32, as in bench/policies.mjs. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['Ledger', 'Media', 'Exports', 'Archive', 'Reports', 'Uploads', 'Telemetry', 'Invoices', 'Datasets', 'Backups'];
 const ROLES = ['data-pipeline', 'analytics-reader', 'backup-writer', 'reporting', 'etl-job', 'ml-training'];

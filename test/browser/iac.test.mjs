@@ -12,58 +12,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT } from '../harness/codeServer.mjs';
+import { IAC_FILES, IAC_FIXTURES } from './iacFiles.mjs';
 import { PACKAGED_VSIX, startSession } from './session.mjs';
 
 const VSIX = process.env.S3POLICY_BROWSER_VSIX || PACKAGED_VSIX;
-const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const FAILURE_DIR = path.join(REPO_ROOT, '.e2e', 'browser-failures');
 const TEST_TIMEOUT_MS = 120_000;
 const FIX = 'Add a statement that denies requests over plain HTTP';
-
-/** The two documents, where the squiggle must be, and the text the fix must insert after the given line. */
-export const IAC_FILES = {
-  template: {
-    file: 'storage.template.yaml',
-    languageMode: 'YAML',
-    after: "            Resource: !Sub '${MediaBucket.Arn}/*'\n",
-    inserted: [
-      '          - Sid: DenyInsecureTransport',
-      '            Effect: Deny',
-      "            Principal: '*'",
-      '            Action: s3:*',
-      '            Resource:',
-      '              - !GetAtt MediaBucket.Arn',
-      "              - !Sub '${MediaBucket.Arn}/*'",
-      '            Condition:',
-      '              Bool:',
-      "                aws:SecureTransport: 'false'",
-      '',
-    ].join('\n'),
-  },
-  terraform: {
-    file: 'storage.tf',
-    languageMode: 'Plain Text',
-    after: '        Resource  = "${aws_s3_bucket.reports.arn}/*"\n      },\n',
-    inserted: [
-      '      {',
-      '        Sid = "DenyInsecureTransport"',
-      '        Effect = "Deny"',
-      '        Principal = "*"',
-      '        Action = "s3:*"',
-      '        Resource = [aws_s3_bucket.reports.arn, "${aws_s3_bucket.reports.arn}/*"]',
-      '        Condition = {',
-      '          Bool = {',
-      '            "aws:SecureTransport" = "false"',
-      '          }',
-      '        }',
-      '      },',
-      '',
-    ].join('\n'),
-  },
-};
-
-/** The fixture files the session's workspace needs. */
-export const IAC_FIXTURES = Object.values(IAC_FILES).map(({ file }) => path.join(FIXTURES, file));
 
 /** @type {import('./session.mjs').Session} */
 let session;
