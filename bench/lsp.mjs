@@ -2,16 +2,20 @@
 // Measurements over LSP against the built server process (`server/out/server.js --stdio`): cold
 // start to first diagnostics, didChange → publishDiagnostics latency, and RSS after many edits.
 // The client is a minimal JSON-RPC framer written here, so its own cost stays negligible.
+// The document is the 20 KB policy by default, or a template or Terraform file (bench/templates.mjs).
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './stats.mjs';
+import { EDIT_PATTERNS } from './templates.mjs';
 
-const URI = 'file:///bench/bucket-policy.json';
+/** The policy document's URI and language; a template or Terraform file brings its own. */
+const POLICY_DOCUMENT = { uri: 'file:///bench/bucket-policy.json', languageId: 'json' };
 
 /** A language server process with a promise-based request API and a diagnostics listener. */
 class ServerProcess {
-  constructor(serverFile, nodeArgs = []) {
+  constructor(serverFile, nodeArgs = [], uri = POLICY_DOCUMENT.uri) {
+    this.uri = uri;
     this.spawnedAt = performance.now();
     this.child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.nextId = 1;
@@ -76,7 +80,7 @@ class ServerProcess {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for version ${version} within ${timeoutMs} ms; server stderr: ${this.stderr}`)), timeoutMs);
       this.diagnosticsWaiters.push((params, receivedAt) => {
-        if (params.uri !== URI || (params.version !== undefined && params.version !== version)) {
+        if (params.uri !== this.uri || (params.version !== undefined && params.version !== version)) {
           return false;
         }
         clearTimeout(timer);
@@ -122,29 +126,36 @@ function positionAt(text, offset) {
 /**
  * An endless cycle of single-character edits on the policy, each tagged with what it leaves:
  * `valid` (the first letter of a Sid changes, or an earlier break is repaired), `semantic` (Effect "Allow"
- * becomes "Allox": valid JSON, a policy error) or `syntax` (a comma between members is deleted).
- * The cycle spreads over the statements so edits land all through the document.
+ * becomes "Allox": valid syntax, a policy error) or `syntax` (in JSON a comma between members is
+ * deleted; in YAML the colon after Effect; in HCL the `=` after Effect). `patterns` (EDIT_PATTERNS
+ * of bench/templates.mjs) find the places. The cycle spreads over the statements so edits land all
+ * through the document.
  */
-function* editCycle(initialText) {
+function* editCycle(initialText, patterns) {
   let text = initialText;
   const apply = (offset, length, insert, kind) => {
     const change = { range: { start: positionAt(text, offset), end: positionAt(text, offset + length) }, text: insert };
     text = text.slice(0, offset) + insert + text.slice(offset + length);
     return { change, kind };
   };
-  const sidOffsets = [...text.matchAll(/"Sid": "/g)].map((match) => match.index + match[0].length);
-  const allowOffsets = [...text.matchAll(/"Effect": "Allow"/g)].map((match) => match.index + '"Effect": "Allo'.length);
-  const commaOffsets = [...text.matchAll(/",\n\s*"Effect"/g)].map((match) => match.index + 1);
+  const offsets = (pattern) => [...text.matchAll(pattern)].map((match) => match.index + match[0].length);
+  const sidOffsets = offsets(patterns.sid);
+  const allowOffsets = offsets(patterns.allow);
+  const commaOffsets = offsets(patterns.syntax);
+  if (!sidOffsets.length || !allowOffsets.length || !commaOffsets.length) {
+    throw new Error('the document has no place for one of the edits (a Sid, an Allow, a syntax break)');
+  }
   for (let round = 0; ; round++) {
     const sid = sidOffsets[round % sidOffsets.length];
     yield apply(sid, 1, text[sid] === 'x' ? 'y' : 'x', 'valid');
     const allow = allowOffsets[round % allowOffsets.length];
     yield apply(allow, 1, 'x', 'semantic');
     yield apply(allow, 1, 'w', 'valid');
-    // Only single-character edits before this comma so far: its offset is unchanged.
+    // Only single-character edits before this character so far: its offset is unchanged.
     const comma = commaOffsets[(round * 7) % commaOffsets.length];
+    const removed = text[comma];
     yield apply(comma, 1, '', 'syntax');
-    yield apply(comma, 0, ',', 'valid');
+    yield apply(comma, 0, removed, 'valid');
   }
 }
 
@@ -160,7 +171,7 @@ async function coldStart(serverFile, text, times) {
     const server = new ServerProcess(serverFile);
     const first = server.diagnosticsFor(1);
     await server.initialize();
-    server.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'json', version: 1, text } });
+    server.notify('textDocument/didOpen', { textDocument: { ...POLICY_DOCUMENT, version: 1, text } });
     const [params, receivedAt] = await first;
     samples.push(receivedAt - server.spawnedAt);
     diagnosticsCount = params.diagnostics.length;
@@ -173,21 +184,41 @@ async function coldStart(serverFile, text, times) {
  * One server: open the document, `warmupEdits` edits, RSS, then `totalEdits` edits (the first
  * `latencyEdits` timed from the didChange write to its publishDiagnostics), RSS again.
  */
-async function editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs }) {
-  const server = new ServerProcess(serverFile, serverNodeArgs);
+async function editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs, document }) {
+  const server = new ServerProcess(serverFile, serverNodeArgs, document.uri);
   await server.initialize();
   const opened = server.diagnosticsFor(1);
-  server.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'json', version: 1, text } });
+  server.notify('textDocument/didOpen', { textDocument: { uri: document.uri, languageId: document.languageId, version: 1, text } });
   await opened;
-  const edits = editCycle(text);
+  const patterns = EDIT_PATTERNS[document.languageId];
+  const edits = editCycle(text, patterns);
   let version = 1;
-  const edit = async () => {
-    const { change, kind } = edits.next().value;
+  const send = (change) => {
     version++;
     const published = server.diagnosticsFor(version);
+    server.notify('textDocument/didChange', { textDocument: { uri: document.uri, version }, contentChanges: [change] });
+    return published;
+  };
+  // Until the server has read the document (a Terraform file waits for the HCL parser to load), an
+  // error in it publishes nothing: one is made and undone until it is reported, before any timing.
+  const [firstAllow] = text.matchAll(patterns.allow);
+  const start = positionAt(text, firstAllow.index + firstAllow[0].length);
+  const range = { start, end: { line: start.line, character: start.character + 1 } };
+  for (const deadline = performance.now() + 10_000; ;) {
+    const [params] = await send({ range, text: 'x' });
+    await send({ range, text: 'w' });
+    if (params.diagnostics.length > 0) {
+      break;
+    }
+    if (performance.now() > deadline) {
+      throw new Error(`the server reported nothing on an error in ${document.uri} for 10 s: it does not read the document`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const edit = async () => {
+    const { change, kind } = edits.next().value;
     const sentAt = performance.now();
-    server.notify('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [change] });
-    const [params, receivedAt] = await published;
+    const [params, receivedAt] = await send(change);
     return { kind, ms: receivedAt - sentAt, diagnostics: params.diagnostics.length };
   };
   for (let index = 0; index < warmupEdits; index++) {
@@ -221,12 +252,16 @@ async function editSession(serverFile, text, { warmupEdits, latencyEdits, totalE
 /**
  * Every LSP figure, on the given document (the 20 KB policy), with the server bundle `serverFile`.
  * `serverNodeArgs` go to the node running the edit session's server, e.g. ['--cpu-prof'].
+ * `document` ({uri, languageId}) for another kind of document; `coldStarts` 0 skips the cold starts.
  */
-export async function runLsp(text, { serverFile, coldStarts = 10, warmupEdits = 100, latencyEdits = 200, totalEdits = 1000, serverNodeArgs = [] }) {
+export async function runLsp(text, { serverFile, coldStarts = 10, warmupEdits = 100, latencyEdits = 200, totalEdits = 1000, serverNodeArgs = [], document = POLICY_DOCUMENT }) {
   if (!fs.existsSync(serverFile)) {
     throw new Error(`${serverFile} is missing: build first (node esbuild.mjs).`);
   }
-  const cold = await coldStart(serverFile, text, coldStarts);
-  const session = await editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs });
+  const cold = coldStarts > 0 ? await coldStart(serverFile, text, coldStarts) : undefined;
+  const session = await editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs, document });
+  if (session.latency.byKind.semantic.diagnostics.includes(0)) {
+    throw new Error(`an edit that makes a policy error in ${document.uri} got no diagnostics: the figures would not measure a lint`);
+  }
   return { coldStart: cold, ...session };
 }

@@ -10,7 +10,7 @@ export const DOCUMENT_SIZES = { '1 KB': 1024, '20 KB': 20 * 1024, '200 KB': 200 
 const SEED = 0x53_33_50_4c;
 
 /** mulberry32: a small seeded PRNG, good enough for varied, reproducible test data. */
-function random(seed) {
+export function random(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -10,14 +10,23 @@
 //   node --expose-gc bench/profile.mjs 20 --neighbours
 //     prints our lint ÷ parseTree measured alone and beside the JSON language service or our
 //     completion, with and without the untimed call before each sample (bench/stats.mjs).
+//   node --cpu-prof --cpu-prof-dir=/tmp/profiles bench/profile.mjs --template|--terraform [seconds]
+//     the same loop on the 1,000-line CloudFormation template or Terraform file (bench/templates.mjs):
+//     read + full lint, as the server does on each edit; `--top` prints the functions with the most
+//     self time instead of writing a profile to open.
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { loadHostedService } from './iacMicro.mjs';
 import { jsonLanguageServiceRow, loadService } from './micro.mjs';
 import { generatePolicy } from './policies.mjs';
 import { allocationProfile, measureAll } from './stats.mjs';
+import { generateTemplate, generateTerraform } from './templates.mjs';
 
-const [kilobytes = '20', seconds = 5] = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number);
+const iac = process.argv.includes('--template') || process.argv.includes('--terraform');
+const numbers = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number);
+// With --template or --terraform the only number is the seconds.
+const [kilobytes = 20, seconds = 5] = iac ? [20, ...numbers] : numbers;
 const name = `${kilobytes} KB`;
 const ours = await loadService();
 const service = ours.getPolicyLanguageService();
@@ -95,10 +104,48 @@ async function neighbours() {
   }
 }
 
+/** Read + full lint of the template or the Terraform file in a loop for `seconds`; with --top, the 25 functions with the most self time. */
+async function iacLoop(document) {
+  const hostedModule = await loadHostedService();
+  const hosted = hostedModule.getHostedLanguageService(hostedModule.getPolicyLanguageService());
+  const iacLint = () => hosted.findProblems(hosted.read(document.text, document.path, document.languageId, hostedModule.DEFAULT_RECOGNITION_SETTINGS), hostedModule.DEFAULT_LINT_SETTINGS);
+  const { Session } = await import('node:inspector/promises');
+  const session = process.argv.includes('--top') ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const end = performance.now() + seconds * 1000;
+  let calls = 0;
+  while (performance.now() < end) {
+    iacLint();
+    calls++;
+  }
+  console.log(`${document.name}: ${calls} reads + full lints, ${((seconds * 1000) / calls).toFixed(2)} ms each`);
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    session.disconnect();
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const self = new Map();
+    profile.samples.forEach((id, index) => {
+      const { callFrame } = nodes.get(id);
+      const site = `${callFrame.functionName || '(anonymous)'} (${path.basename(callFrame.url) || 'native'}:${callFrame.lineNumber + 1})`;
+      self.set(site, (self.get(site) ?? 0) + (profile.timeDeltas[index] ?? 0));
+    });
+    const total = [...self.values()].reduce((sum, micros) => sum + micros, 0);
+    for (const [site, micros] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+      console.log(`${((100 * micros) / total).toFixed(1).padStart(6)} %  ${site}`);
+    }
+  }
+}
+
 for (let index = 0; index < 200; index++) {
   lint();
 }
-if (process.argv.includes('--rules')) {
+if (iac) {
+  await iacLoop(process.argv.includes('--template') ? generateTemplate() : generateTerraform());
+} else if (process.argv.includes('--rules')) {
   await ruleCosts();
 } else if (process.argv.includes('--neighbours')) {
   await neighbours();

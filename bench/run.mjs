@@ -18,10 +18,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { extractVsix } from '../test/harness/vsix.mjs';
+import { IAC_ROWS, runIacMicro } from './iacMicro.mjs';
 import { runLsp } from './lsp.mjs';
 import { ACCESS_SUMMARY_ROW, COMPARED_ROWS, FRESH_LINT_ROW, runMicro } from './micro.mjs';
 import { DOCUMENT_SIZES, generatePolicy } from './policies.mjs';
 import { formatBytes, formatMs, percentile } from './stats.mjs';
+import { generateTemplate, generateTerraform } from './templates.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const VSIX = path.join(root, 's3-bucket-policy.vsix');
@@ -149,6 +151,19 @@ results.ratios = Object.fromEntries(documents.map(({ name }) => [name, {
   withCollectionsLintOverParseTree: results.withCollections[name][LINT].meanMsPerCall / results.withCollections[name][PARSE_TREE].meanMsPerCall,
 }]));
 
+// Issues 16 and 17: a CloudFormation template and a Terraform file of 1,000 lines with 20 bucket policies each.
+const iacDocuments = [generateTemplate(), generateTerraform()];
+console.log(`Measuring templates and Terraform in process (${runs} runs each)…`);
+results.iac = { inProcess: await runIacMicro(iacDocuments, { runs, quick }) };
+for (const document of iacDocuments) {
+  const { findings, policies, kind } = results.iac.inProcess[document.name];
+  console.log(`${document.name}: read as ${kind}, ${policies} policies, ${findings.length} findings${findings.length ? `\n  ${findings.join('\n  ')}` : ''}`);
+  if (findings.length > 0 || policies !== 20) {
+    console.error(`The ${document.name} benchmark document must hold 20 policies and lint clean; fix bench/templates.mjs (or the rule).`);
+    process.exit(2);
+  }
+}
+
 console.log('Measuring activation…');
 results.activation = { method: 'bench/activation.cjs: require + activate() until its result resolves, with a stand-in vscode module, fresh process, median of 5; the loads of the extension\'s files after activation (same thread) beside it', ...activation(ship.extensionRoot, quick ? 1 : 5) };
 
@@ -166,6 +181,21 @@ results.lsp = { server: `server/out/server.js from the ${ship.source}`, serverNo
   serverNodeArgs: [...serverNodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])],
 })) };
 
+const iacLspCounts = quick ? { warmupEdits: 5, latencyEdits: 10, totalEdits: 10 } : { warmupEdits: 50, latencyEdits: 300, totalEdits: 300 };
+console.log(`Measuring templates and Terraform over LSP (${iacLspCounts.warmupEdits + iacLspCounts.totalEdits} edits each)…`);
+globalThis.gc?.();
+results.iac.lsp = {};
+for (const document of iacDocuments) {
+  results.iac.lsp[document.name] = await runLsp(document.text, {
+    serverFile: path.join(ship.extensionRoot, 'server/out/server.js'),
+    ...iacLspCounts,
+    coldStarts: 0,
+    serverNodeArgs,
+    document: { uri: `file://${document.path}`, languageId: document.languageId },
+  });
+}
+const [templateDocument, terraformDocument] = iacDocuments;
+
 const sizeOf = (file) => (fs.existsSync(file) ? fs.statSync(file).size : undefined);
 results.sizes = {
   clientBundleBytes: sizeOf(path.join(ship.extensionRoot, 'client/out/extension.js')),
@@ -182,7 +212,9 @@ results.budgets = [
   budget('LSP didChange → publishDiagnostics p99 on 20 KB (ms)', results.lsp.latency.p99Ms, 10),
   budget('cold start → first diagnostics, median (ms)', results.lsp.coldStart.p50Ms, 500),
   budget('server RSS after 1,000 edits (MB)', results.lsp.memory.rssAfterEditsBytes / MB, 80),
-  budget('.vsix size (MB)', results.sizes.vsixBytes === undefined ? undefined : results.sizes.vsixBytes / MB, 1.5),
+  budget('LSP didChange → publishDiagnostics p99 on the 1,000-line CloudFormation YAML template, 20 policies (ms)', results.iac.lsp[templateDocument.name].latency.p99Ms, 20),
+  budget('LSP didChange → publishDiagnostics p99 on the 1,000-line Terraform file, 20 policies (ms)', results.iac.lsp[terraformDocument.name].latency.p99Ms, 20),
+  budget('.vsix size, wasm files included (MB)', results.sizes.vsixBytes === undefined ? undefined : results.sizes.vsixBytes / MB, 1.5),
   budget('activation: synchronous work, load + activate() until its result resolves (ms)', results.activation.totalSyncMs, 50),
   budget('access summary of 20 KB, median (ms)', results.inProcess['20 KB'][ACCESS_SUMMARY_ROW]?.medianMs, 10),
 ];
@@ -220,6 +252,24 @@ console.log(table(['', 'value'], [
   ['.vsix', formatBytes(results.sizes.vsixBytes)],
   ['activation: load bundle + activate() + until its result resolves', `${formatMs(results.activation.loadMs)} + ${formatMs(results.activation.activateSyncMs)} + ${formatMs(results.activation.activateResolveMs)}`],
   ['after activation, same thread: language client loaded / server forked at', `${formatMs(results.activation.deferredLoadMs)} / ${formatMs(results.activation.untilServerForkMs)}`],
+]));
+console.log('\nTemplates and Terraform (issues 16 and 17): medians in process, ratios to the parse alone in the same process, edit → diagnostics over LSP\n');
+console.log(table(['', ...iacDocuments.map((document) => `${document.name} (${results.iac.inProcess[document.name].bytes} B)`)], [
+  ...[[IAC_ROWS.yamlBaseline, IAC_ROWS.hclBaseline], IAC_ROWS.read, IAC_ROWS.lint, IAC_ROWS.diagnostics].map((row) => [Array.isArray(row) ? 'baseline: the parse alone (yaml parseDocument / tree-sitter parse)' : row,
+    ...iacDocuments.map((document) => {
+      const entry = results.iac.inProcess[document.name];
+      return formatMs(entry.rows[Array.isArray(row) ? entry.baseline : row].medianMs);
+    })]),
+  ['our read ÷ the parse alone', ...iacDocuments.map((document) => `${results.iac.inProcess[document.name].ratios.readOverBaseline.toFixed(2)}×`)],
+  ['our full lint ÷ the parse alone', ...iacDocuments.map((document) => `${results.iac.inProcess[document.name].ratios.lintOverBaseline.toFixed(2)}×`)],
+  [`didChange → publishDiagnostics, p50 / p99 (${iacLspCounts.latencyEdits} edits)`, ...iacDocuments.map((document) => {
+    const { latency } = results.iac.lsp[document.name];
+    return `${formatMs(latency.p50Ms)} / ${formatMs(latency.p99Ms)}`;
+  })],
+  ...['valid', 'semantic', 'syntax'].map((kind) => [`  edits leaving it ${kind === 'valid' ? 'valid' : kind === 'semantic' ? 'with a policy error' : 'with a syntax error'}, p50 / p99`, ...iacDocuments.map((document) => {
+    const figures = results.iac.lsp[document.name].latency.byKind[kind];
+    return `${formatMs(figures.p50Ms)} / ${formatMs(figures.p99Ms)}`;
+  })]),
 ]));
 if (ship.packageError) {
   console.log(`\nnpm run package failed; sizes and servers come from the working tree:\n${ship.packageError}`);

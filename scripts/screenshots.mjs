@@ -10,6 +10,8 @@
  * quick-fix.png  the Quick Fix menu (Ctrl+.) on the missing HTTPS-only deny
  * snippet.png    the whole-policy snippet just inserted in a new file, its first tab stop being filled
  * hover.png      the hover on a squiggle: the message, the rule id linking to its documentation
+ * template.png   a CloudFormation template (YAML): the squiggle on its policy and the Quick Fix menu
+ * terraform.png  a Terraform file (plain text, jsonencode): the same, with the finding in the Problems panel
  * access-summary.png  the CodeLens above a policy and Explain access's table beside it, a statement selected from its link
  * what-if.png    What if…'s answer: the deciding statement selected, the decision and how it was reached
  */
@@ -18,6 +20,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/harness/codeServer.mjs';
 import { packageExtension, startSession } from '../test/browser/session.mjs';
+import { IAC_FILES, IAC_FIXTURES } from '../test/browser/iacFiles.mjs';
 import { SOURCE, waitFor } from '../test/browser/workbench.mjs';
 import { accessWebview, answerWhatIf, codeLens } from '../test/browser/access.mjs';
 
@@ -27,7 +30,7 @@ const SHOWCASE = 'website.bucket-policy.json';
 const VIEWPORT = { width: 1280, height: 800 };
 
 const vsix = args.vsix ? path.resolve(args.vsix) : packageExtension();
-const session = await startSession({ vsix, extraFiles: [path.join(REPO_ROOT, 'test', 'browser', 'fixtures', SHOWCASE)], viewport: VIEWPORT });
+const session = await startSession({ vsix, extraFiles: [path.join(REPO_ROOT, 'test', 'browser', 'fixtures', SHOWCASE), ...IAC_FIXTURES], viewport: VIEWPORT });
 const { workbench: wb, page } = session;
 fs.mkdirSync(args.out, { recursive: true });
 
@@ -75,6 +78,19 @@ try {
   const left = await wb.serverDiagnostics(name, (diagnostics) => diagnostics.length > 0 && diagnostics.every((diagnostic) => diagnostic.code === 'placeholder'));
   await waitFor(async () => ((await ourRows.count()) === left.length ? true : undefined), () => `our ${left.length} findings on ${name} in the Problems panel`);
   await shoot('snippet');
+
+  // Templates and Terraform: the policy's squiggle, the Problems panel, and Ctrl+. on the missing deny.
+  for (const [picture, { file }] of [['template', IAC_FILES.template], ['terraform', IAC_FILES.terraform]]) {
+    await wb.closeAllEditors();
+    await wb.openFile(file);
+    const published = await wb.serverDiagnostics(file, (diagnostics) => diagnostics.length > 0);
+    await waitFor(async () => ((await ourRows.count()) === published.length ? true : undefined), () => `our ${published.length} findings on ${file} in the Problems panel`);
+    const { line, character } = published.find((diagnostic) => diagnostic.code === 'missingSecureTransportDeny').range.start;
+    await wb.openQuickFixMenu(await wb.squiggleAt(file, line, character), 'Add a statement that denies requests over plain HTTP');
+    await shoot(picture);
+    await page.keyboard.press('Escape');
+    await page.locator('.action-widget').waitFor({ state: 'hidden' });
+  }
 
   // The access features, on the partner-read example: the lens, the table, then a what-if over plain HTTP.
   const partner = 'cross-account-read.bucket-policy.json';

@@ -1,7 +1,7 @@
 // S3 Bucket Policy — MIT License.
 /**
  * `npm run test:e2e`: packs the extension (`npm run package`), then runs the browser tests
- * (test/browser/workbench.test.mjs and access.test.mjs: the .vsix in code-server, driven through Chromium, one after the other) with node's
+ * (test/browser/workbench.test.mjs, iac.test.mjs and access.test.mjs: the .vsix in code-server, driven through Chromium, one after the other) with node's
  * test runner, and ends with the line "N passed, N failed".
  *
  *   node test/browser/run.mjs [--result FILE] [--vsix FILE]
@@ -36,7 +36,7 @@ try {
   fs.copyFileSync(packed, vsix);
   const tap = path.join(scratch, 'results.tap');
   const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap',
-    `--test-reporter-destination=${tap}`, '--test-concurrency=1', path.join(import.meta.dirname, 'workbench.test.mjs'), path.join(import.meta.dirname, 'access.test.mjs')], {
+    `--test-reporter-destination=${tap}`, '--test-concurrency=1', ...['workbench.test.mjs', 'iac.test.mjs', 'access.test.mjs'].map((file) => path.join(import.meta.dirname, file))], {
     stdio: 'inherit',
     env: { ...process.env, S3POLICY_BROWSER_VSIX: vsix },
   });

@@ -42,10 +42,17 @@ const STYLES: Record<string, ScalarStyle> = {
  */
 export function readYamlValues(text: string): YamlValues {
   let document: Document.Parsed;
+  // eemeli/yaml makes an Error (a YAMLWarning "Unresolved tag") for every CloudFormation short tag,
+  // and V8 captures a stack trace for each: on a 1,000-line template (233 tags) that was a quarter of
+  // the parse (bench/run.mjs). Only their positions and messages are read, so no stacks are taken.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, strict: false, uniqueKeys: false, stringKeys: false });
   } catch (error) {
     return { root: undefined, problems: [{ offset: 0, length: 0, message: `The YAML could not be read: ${(error as Error).message}` }] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const problems = document.errors.map((error) => ({ offset: error.pos[0], length: Math.max(0, error.pos[1] - error.pos[0]), message: error.message.split('\n')[0] }));
   return { root: toHostValue(text, document.contents as YamlNode | null), problems };
