@@ -5,6 +5,7 @@ import type { PolicyRecognitionSettings } from '../policyLanguageTypes';
 import { isBucketPolicy } from '../policyRecognition';
 import { readCloudFormation } from './cloudformation/cloudFormationHost';
 import type { HostDocument } from './embeddedPolicy';
+import type { ModuleFiles } from './terraform/moduleFiles';
 import { readTerraformFile } from './terraform/terraformHost';
 
 /**
@@ -45,10 +46,11 @@ function mayBeTemplate(text: string): boolean {
 /**
  * Reads a document for the bucket policies in it: a policy file (by name or by content, as
  * `isBucketPolicy` decides), a CloudFormation template in YAML or JSON, or nothing of ours.
- * `parsed` is the document parsed as a policy, when the caller has it already.
+ * `parsed` is the document parsed as a policy, when the caller has it already; `files` reads the
+ * rest of a Terraform module (other `.tf` files, the files `templatefile` reads).
  */
-export function readHostDocument(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument): HostDocument {
-  const terraform = readTerraformFile(text, path, languageId);
+export function readHostDocument(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument, files?: ModuleFiles): HostDocument {
+  const terraform = readTerraformFile(text, path, languageId, files);
   if (terraform) {
     return terraform;
   }
