@@ -311,6 +311,8 @@ describe('the packaged extension in code-server + Chromium', { timeout: 15 * TES
   });
 
   step('no problem appears twice: ours next to VS Code\'s JSON validation', async () => {
+    // Our rules whose problems VS Code's JSON validation can also report; the others say what the policy means.
+    const SAID_BY_VS_CODE_TOO = new Set(['jsonSyntax', 'smartQuotes', 'duplicateKey', 'invalidType']);
     const samePlace = (a, b) => a.line === b.line && a.column === b.column;
     const checkNoDuplicates = (rows) => {
       const keys = rows.map((row) => `${row.source}(${row.code}) ${row.line}:${row.column} ${row.message}`);
@@ -318,8 +320,9 @@ describe('the packaged extension in code-server + Chromium', { timeout: 15 * TES
       for (const row of ours(rows)) {
         assert.notEqual(row.code, 'jsonSyntax', `ours repeats a JSON syntax error VS Code reports: ${describeRow(row)}`);
         // A typographic quote is a syntax error for VS Code too; ours says what it is and offers the fix.
+        // What the pasted policy means once repaired (no HTTPS-only deny, on the key "Statement") is another problem, which may start where VS Code's does.
         const theirs = rows.filter((other) => other.source !== SOURCE && samePlace(other, row));
-        assert.ok(theirs.length === 0 || row.code === 'smartQuotes', `two rows for one problem: ${describeRow(row)} and ${theirs.map(describeRow).join(', ')}`);
+        assert.ok(theirs.length === 0 || row.code === 'smartQuotes' || !SAID_BY_VS_CODE_TOO.has(row.code), `two rows for one problem: ${describeRow(row)} and ${theirs.map(describeRow).join(', ')}`);
       }
     };
 

@@ -15,6 +15,7 @@ import { parseAllDocuments } from 'yaml';
 import { getHostedLanguageService } from '../../server/src/service/hostedLanguageService';
 import { DEFAULT_LINT_SETTINGS, getPolicyLanguageService } from '../../server/src/service/policyLanguageService';
 import type { PolicyFinding } from '../../server/src/service/policyLanguageTypes';
+import type { ModuleFiles } from '../../server/src/service/hosts/terraform/moduleFiles';
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../server/src/service/policyRecognition';
 import type { Violation } from './properties';
 import { Random } from './random';
@@ -303,14 +304,30 @@ function inRange(offset: number, length: number, size: number): boolean {
   return Number.isInteger(offset) && Number.isInteger(length) && offset >= 0 && length >= 0 && offset + length <= size;
 }
 
-/** Checks every property on one document; returns the violations and what was checked. */
-export function checkTemplate(text: string, syntax: 'yaml' | 'json'): { violations: Violation[]; policies: number; findings: number; fixes: number } {
+/** What checking one document found: the violations, and how much was checked. */
+export interface DocumentCheck {
+  violations: Violation[];
+  policies: number;
+  findings: number;
+  fixes: number;
+}
+
+/** Checks every property on one template document; returns the violations and what was checked. */
+export function checkTemplate(text: string, syntax: 'yaml' | 'json'): DocumentCheck {
+  return checkHostDocument(text, syntax === 'yaml' ? 'fuzz.template.yaml' : 'fuzz.template.json', (candidate) => templateParseProblem(candidate, syntax));
+}
+
+/**
+ * Checks every property on one document read as `file` through the hosted service (with `files`,
+ * the rest of its module): nothing throws, ranges are inside the document, fix edits are in range
+ * and disjoint, and fix-all leaves a document that parses (`parseProblem`) when it parsed before.
+ */
+export function checkHostDocument(text: string, file: string, parseProblem: (text: string) => string | undefined, files?: ModuleFiles): DocumentCheck {
   const violations: Violation[] = [];
-  const file = syntax === 'yaml' ? 'fuzz.template.yaml' : 'fuzz.template.json';
   let findings: PolicyFinding[] = [];
   let policies = 0;
   try {
-    const host = hosted.read(text, file, undefined, DEFAULT_RECOGNITION_SETTINGS);
+    const host = hosted.read(text, file, undefined, DEFAULT_RECOGNITION_SETTINGS, undefined, files);
     policies = host.policies.length;
     for (const policy of host.policies) {
       if (!inRange(policy.range.offset, policy.range.length, text.length)) {
@@ -345,12 +362,12 @@ export function checkTemplate(text: string, syntax: 'yaml' | 'json'): { violatio
     }
   }
   if (findings.some((finding) => finding.fixes.some((fix) => fix.isPreferred))) {
-    const parsedBefore = templateParseProblem(text, syntax) === undefined;
+    const parsedBefore = parseProblem(text) === undefined;
     try {
-      const result = hosted.fixAll(text, file, undefined, DEFAULT_RECOGNITION_SETTINGS, DEFAULT_LINT_SETTINGS);
-      const problem = parsedBefore ? templateParseProblem(result.text, syntax) : undefined;
+      const result = hosted.fixAll(text, file, undefined, DEFAULT_RECOGNITION_SETTINGS, DEFAULT_LINT_SETTINGS, files);
+      const problem = parsedBefore ? parseProblem(result.text) : undefined;
       if (problem !== undefined) {
-        violations.push({ property: 'fixAllBreaksParse', detail: `fix-all (${result.appliedFixes} fixes) leaves a template that does not parse: ${problem}` });
+        violations.push({ property: 'fixAllBreaksParse', detail: `fix-all (${result.appliedFixes} fixes) leaves a document that does not parse: ${problem}` });
       }
     } catch (error) {
       violations.push({ property: 'throws', detail: `fixAll threw: ${(error as Error).stack?.split('\n').slice(0, 4).join(' | ')}` });

@@ -16,7 +16,9 @@ import type { PolicyFinding, PolicyLintSettings } from '../service/policyLanguag
 import { ALL_RULE_DESCRIPTIONS } from '../service/ruleRegistry';
 import { notAPolicy } from '../service/rules/notAPolicy';
 import { runAccessCommand } from './accessCommands';
+import type { ModuleFiles } from '../service/hosts/terraform/moduleFiles';
 import { CliConfig, loadConfig } from './config';
+import { diskModuleFiles } from './diskModuleFiles';
 import { LintTarget, PolicyRecognizer, collectTargets, relativeInside, writeFileAtomically } from './files';
 import { CliOptions, USAGE, UsageError, parseArguments } from './options';
 import { FileReport, countSeverity, formatJson, formatText, plural, toDiagnostics, toRange } from './report';
@@ -44,11 +46,11 @@ async function readStandardInput(): Promise<string> {
  * to the configuration's directory: a policy file (by name, or by content for files named
  * explicitly), or a CloudFormation template (by content). Returns the document read, or undefined.
  */
-function recognizer(config: CliConfig): PolicyRecognizer<HostDocument> {
+function recognizer(config: CliConfig, files: ModuleFiles): PolicyRecognizer<HostDocument> {
   return (absolutePath, text, explicit) => {
     const matchedPath = absolutePath === undefined ? undefined : relativeInside(config.baseDirectory, absolutePath) ?? absolutePath;
     const settings = explicit ? { ...config.recognition, detectByContent: true } : config.recognition;
-    const host = hosted.read(text, matchedPath, undefined, settings);
+    const host = hosted.read(text, matchedPath, undefined, settings, undefined, files);
     // A template or Terraform file found in a directory is checked when it holds a bucket policy; one named explicitly always is.
     if (host.kind === 'policy' || (host.kind !== 'none' && (explicit || host.policies.length > 0))) {
       return host;
@@ -60,7 +62,7 @@ function recognizer(config: CliConfig): PolicyRecognizer<HostDocument> {
 }
 
 /** Lints one target, fixing it first with `--fix`; a write failure is reported and leaves the file as it was. */
-function lintTarget(target: LintTarget<HostDocument>, settings: PolicyLintSettings, config: CliConfig, options: CliOptions, ioErrors: string[]): FileReport {
+function lintTarget(target: LintTarget<HostDocument>, settings: PolicyLintSettings, config: CliConfig, options: CliOptions, ioErrors: string[], files: ModuleFiles): FileReport {
   const report: FileReport = { file: target.file, absolutePath: target.absolutePath, diagnostics: [], fixesApplied: 0, policies: [] };
   let text = target.text;
   let host = target.recognized;
@@ -74,12 +76,12 @@ function lintTarget(target: LintTarget<HostDocument>, settings: PolicyLintSettin
     if (options.fix) {
       // A policy file (a pasted one too, which recognition alone would not take) is fixed as a policy.
       const isPolicyFile = host.kind === 'policy';
-      const fixed = isPolicyFile ? service.fixAll(text, settings) : hosted.fixAll(text, path, undefined, recognition, settings);
+      const fixed = isPolicyFile ? service.fixAll(text, settings) : hosted.fixAll(text, path, undefined, recognition, settings, files);
       if (fixed.text !== text) {
         try {
           writeFileAtomically(target.file, fixed.text, text);
           text = fixed.text;
-          host = isPolicyFile ? policyFileDocument(text, service.parse(text)) : hosted.read(text, path, undefined, recognition);
+          host = isPolicyFile ? policyFileDocument(text, service.parse(text)) : hosted.read(text, path, undefined, recognition, undefined, files);
           report.fixesApplied = fixed.appliedFixes;
         } catch (error) {
           const message = `${target.file}: could not write the fixes (${(error as Error).message}); the file is unchanged.`;
@@ -127,10 +129,12 @@ async function main(argv: string[]): Promise<number> {
   if (terraformError) {
     printError(`Terraform files are not checked: the HCL parser did not load (${terraformError.message}).`);
   }
-  const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config), options.onlyPolicies);
+  // The other files of a Terraform module (a policy document in another .tf file, a templatefile target) are read from disk.
+  const files = diskModuleFiles(config.baseDirectory);
+  const { targets, errors } = collectTargets(options.paths, stdinText, recognizer(config, files), options.onlyPolicies);
   errors.forEach(printError);
   const ioErrors = [...errors];
-  const reports = targets.map((target) => lintTarget(target, settings, config, options, ioErrors));
+  const reports = targets.map((target) => lintTarget(target, settings, config, options, ioErrors, files));
 
   if (options.format === 'json') {
     process.stdout.write(formatJson(reports));

@@ -10,8 +10,10 @@ import { isTerraformPath, isTerraformTemplatePath } from '../service/hosts/terra
 import type { PolicyLintSettings } from '../service/policyLanguageTypes';
 import { statementHover } from '../service/access/accessInEditor';
 import { registerAccessRequests } from './accessRequests';
+import { diskModuleFiles } from '../cli/diskModuleFiles';
 import { registerPushDiagnostics } from './diagnostics';
 import { DocumentCache } from './documentCache';
+import { openModuleFiles } from './openModuleFiles';
 import { runSafe } from './runSafe';
 import { S3PolicySettings, SettingsCache } from './settings';
 
@@ -78,6 +80,9 @@ export function startServer(connection: Connection): void {
   let snippetSupport = false;
   const settings = new SettingsCache(connection, () => supportsConfiguration);
   const log = (message: string) => connection.console.error(message);
+  // A Terraform file is read with the rest of its module: the open documents, else the files on disk (read only).
+  const moduleFiles = openModuleFiles(documents, diskModuleFiles('/'), pathOf);
+  const isTerraformDocument = (document: TextDocument) => document.languageId === 'terraform' || document.languageId === 'opentofu' || isTerraformPath(pathOf(document.uri)) || isTerraformTemplatePath(pathOf(document.uri));
 
   /**
    * The bucket policies of a document version under its recognition settings: a policy file, a
@@ -91,7 +96,7 @@ export function startServer(connection: Connection): void {
       return entry.host;
     }
     const parsed = document.languageId === 'json' || document.languageId === 'jsonc' ? cache.get(document) : undefined;
-    const host = hosted.read(document.getText(), pathOf(document.uri), document.languageId, recognition, parsed);
+    const host = hosted.read(document.getText(), pathOf(document.uri), document.languageId, recognition, parsed, moduleFiles);
     hosts.set(document.uri, { version: document.version, recognition: key, host });
     return host;
   };
@@ -158,7 +163,7 @@ export function startServer(connection: Connection): void {
     if (only?.some((kind) => FIX_ALL_KIND.startsWith(kind) || kind === FIX_ALL_KIND)) {
       const before = document.getText();
       const recognition = (await settings.get(document.uri)).recognition;
-      const after = hosted.fixAll(before, pathOf(document.uri), document.languageId, recognition, lintSettings).text;
+      const after = hosted.fixAll(before, pathOf(document.uri), document.languageId, recognition, lintSettings, moduleFiles).text;
       if (after !== before) {
         actions.push({
           title: 'Fix all S3 bucket policy problems',
@@ -196,6 +201,18 @@ export function startServer(connection: Connection): void {
 
   registerAccessRequests({ connection, documents, hostOf, log });
 
+  // A change to one file of a module can change what another open file of it reads: read those again.
+  documents.onDidChangeContent((event) => {
+    if (!isTerraformDocument(event.document)) {
+      return;
+    }
+    const others = documents.all().filter((document) => document.uri !== event.document.uri && isTerraformDocument(document) && hosts.has(document.uri));
+    if (others.length > 0) {
+      others.forEach((document) => hosts.delete(document.uri));
+      diagnostics.requestRefresh();
+    }
+  });
+
   documents.onDidClose((event) => {
     cache.delete(event.document.uri);
     hosts.delete(event.document.uri);
@@ -208,7 +225,7 @@ export function startServer(connection: Connection): void {
   // The wasm files are the extension's own, beside this bundle (esbuild.mjs copies them); web-tree-sitter reads them.
   initTerraformParser((file) => path.join(__dirname, file), path.join(__dirname, 'tree-sitter-terraform.wasm')).then(() => {
     // Terraform documents read before the parser loaded were read as holding nothing: read them again.
-    const terraform = documents.all().filter((document) => document.languageId === 'terraform' || document.languageId === 'opentofu' || isTerraformPath(pathOf(document.uri)) || isTerraformTemplatePath(pathOf(document.uri)));
+    const terraform = documents.all().filter(isTerraformDocument);
     if (terraform.length > 0) {
       terraform.forEach((document) => hosts.delete(document.uri));
       diagnostics.requestRefresh();

@@ -9,6 +9,7 @@ import { hostRangeOf, isAboutComputedValue, PolicyView } from './hosts/policyVie
 import { findRule } from './rules';
 import { missingSecureTransportDeny } from './rules/missingSecureTransportDeny';
 import { readHostDocument } from './hosts/readHostDocument';
+import type { ModuleFiles } from './hosts/terraform/moduleFiles';
 import { codeActionsFor, findingsToDiagnostics, FixAllResult, fixAllWith, PolicyLanguageService } from './policyLanguageService';
 import type { Node } from 'jsonc-parser';
 import { stringNodes } from './parser/nodeUtils';
@@ -21,12 +22,12 @@ import type { PolicyFinding, PolicyFix, PolicyLintSettings, PolicyRecognitionSet
  * and fixes come back in the host document's offsets and syntax.
  */
 export interface HostedLanguageService {
-  /** Reads a document for its bucket policies; `parsed` is the text parsed as a policy, when the caller has it. */
-  read(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument): HostDocument;
+  /** Reads a document for its bucket policies; `parsed` is the text parsed as a policy, when the caller has it; `files` reads the rest of a Terraform module. */
+  read(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument, files?: ModuleFiles): HostDocument;
   findProblems(host: HostDocument, settings: PolicyLintSettings): PolicyFinding[];
   doValidation(document: TextDocument, host: HostDocument, settings: PolicyLintSettings): Diagnostic[];
   getCodeActions(document: TextDocument, host: HostDocument, settings: PolicyLintSettings, contextDiagnostics: Diagnostic[]): CodeAction[];
-  fixAll(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, settings: PolicyLintSettings): FixAllResult;
+  fixAll(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, settings: PolicyLintSettings, files?: ModuleFiles): FixAllResult;
   doComplete(document: TextDocument, host: HostDocument, position: Position, settings?: CompletionSettings): CompletionList | null;
   doHover(document: TextDocument, host: HostDocument, position: Position): Hover | null;
   findDocumentSymbols(document: TextDocument, host: HostDocument): DocumentSymbol[];
@@ -188,7 +189,7 @@ export function getHostedLanguageService(service: PolicyLanguageService): Hosted
     getCodeActions: (document, host, settings, contextDiagnostics) => host.kind === 'policy'
       ? service.getCodeActions(document, host.policies[0].policy, settings, contextDiagnostics)
       : codeActionsFor(document, findProblems(host, settings), contextDiagnostics),
-    fixAll: (text, path, languageId, recognition, settings) => fixAllWith(text, (current) => findProblems(readHostDocument(current, path, languageId, recognition), settings)),
+    fixAll: (text, path, languageId, recognition, settings, files) => fixAllWith(text, (current) => findProblems(readHostDocument(current, path, languageId, recognition, undefined, files), settings)),
     doComplete: (document, host, position, settings) => completeInHost(service, document, host, position, settings),
     doHover: (document, host, position) => hoverInHost(service, document, host, position),
     findDocumentSymbols: (document, host) => symbolsInHost(service, document, host),

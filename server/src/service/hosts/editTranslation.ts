@@ -222,6 +222,10 @@ function containerChange(context: TranslationContext, container: ViewContainer, 
     } else if (inFlow) {
       const open = container.host.offset + 1;
       const close = container.host.end - 1;
+      if (close < open) {
+        // A collection missing its closing bracket (HCL being typed): there is no inside to write into.
+        throw new Untranslatable();
+      }
       result.push({ offset: open, length: close - open, content: rendered });
     } else {
       throw new Untranslatable();

@@ -5,6 +5,7 @@ import type { CompletionSettings } from '../completion/completion';
 import type { PolicyLanguageService } from '../policyLanguageService';
 import type { EmbeddedPolicy, HostDocument } from './embeddedPolicy';
 import { renderingOf, yamlString } from './hostSyntax';
+import { hclString } from './terraform/hclSyntax';
 import { hostRangeOf, PolicyView, scalarAt, viewOffsetOf } from './policyView';
 
 /** The embedded policy whose range holds a host offset (its end included: the cursor after the last character). */
@@ -47,13 +48,32 @@ function hostCompletionItem(item: CompletionItem, policy: EmbeddedPolicy, docume
   const scalar = scalarAt(view, viewDoc.offsetAt(edit.range.start));
   const rendering = renderingOf(value, view.symbols);
   let newText: string;
-  if (syntax === 'json') {
+  const range = hostRange(document, viewDoc, view, edit.range);
+  if (syntax === 'hcl') {
+    newText = hclCompletionText(value, view.symbols, scalar, document.getText().slice(0, document.offsetAt(range.start)));
+  } else if (syntax === 'json') {
     newText = rendering.whole ? rendering.whole.long : rendering.substituted !== undefined ? JSON.stringify({ 'Fn::Sub': rendering.substituted }) : JSON.stringify(value);
   } else {
     const style = scalar?.host.style === 'plain' ? undefined : scalar?.host.style;
     newText = rendering.whole ? rendering.whole.short : rendering.substituted !== undefined ? `!Sub ${yamlString(rendering.substituted, 'single', false)}` : yamlString(value, style, false);
   }
-  return { ...item, filterText: item.label, textEdit: { range: hostRange(document, viewDoc, view, edit.range), newText } };
+  return { ...item, filterText: item.label, textEdit: { range, newText } };
+}
+
+/** HCL arguments of `aws_iam_policy_document` that take a list of strings. */
+const POLICY_DOCUMENT_LISTS = /\b(actions|not_actions|resources|not_resources|identifiers|values)\s*=\s*$/;
+
+/**
+ * A completion written in HCL: a bare identifier for an identifier key of a `jsonencode` object, a
+ * computed value as its expression (`aws_s3_bucket.b.arn`), else a quoted string; a list of one
+ * string where a policy document argument takes a list and the item replaces its whole value.
+ */
+function hclCompletionText(value: string, symbols: PolicyView['symbols'], scalar: ReturnType<typeof scalarAt>, before: string): string {
+  if (scalar?.isKey && scalar.host.style === 'plain' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(value)) {
+    return value;
+  }
+  const text = hclString(value, symbols);
+  return POLICY_DOCUMENT_LISTS.test(before) ? `[${text}]` : text;
 }
 
 /** Completion in a policy inside a template: computed on the view, written for the host. */
@@ -111,13 +131,13 @@ export function symbolsInHost(service: PolicyLanguageService, document: TextDocu
     const view = policy.view!;
     const viewDoc = viewDocument(view);
     const start = Math.min(policy.nameRange?.offset ?? policy.range.offset, policy.range.offset);
-    const end = policy.range.offset + policy.range.length;
+    const end = Math.max(policy.range.offset + policy.range.length, policy.nameRange ? policy.nameRange.offset + policy.nameRange.length : 0);
     const range = Range.create(document.positionAt(start), document.positionAt(end));
     const name = policy.nameRange ?? policy.range;
     const statements = service.findDocumentSymbols(viewDoc, policy.policy).find((symbol) => symbol.name === 'Statement')?.children ?? [];
     return {
       name: policy.name ?? 'PolicyDocument',
-      detail: policy.bucket ? `AWS::S3::BucketPolicy · ${policy.bucket.description}` : 'AWS::S3::BucketPolicy',
+      detail: host.kind === 'terraform' ? policy.bucket?.description : policy.bucket ? `AWS::S3::BucketPolicy · ${policy.bucket.description}` : 'AWS::S3::BucketPolicy',
       kind: SymbolKind.Object,
       range,
       selectionRange: Range.create(document.positionAt(name.offset), document.positionAt(name.offset + name.length)),

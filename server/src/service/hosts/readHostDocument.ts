@@ -5,6 +5,7 @@ import type { PolicyRecognitionSettings } from '../policyLanguageTypes';
 import { isBucketPolicy } from '../policyRecognition';
 import { readCloudFormation } from './cloudformation/cloudFormationHost';
 import type { HostDocument } from './embeddedPolicy';
+import type { ModuleFiles } from './terraform/moduleFiles';
 import { readTerraformFile } from './terraform/terraformHost';
 
 /**
@@ -45,20 +46,22 @@ function mayBeTemplate(text: string): boolean {
 /**
  * Reads a document for the bucket policies in it: a policy file (by name or by content, as
  * `isBucketPolicy` decides), a CloudFormation template in YAML or JSON, or nothing of ours.
- * `parsed` is the document parsed as a policy, when the caller has it already.
+ * `parsed` is the document parsed as a policy, when the caller has it already; `files` reads the
+ * rest of a Terraform module (other `.tf` files, the files `templatefile` reads).
  */
-export function readHostDocument(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument): HostDocument {
-  const embedded = readTerraformFile(text, path, languageId) ?? readTemplate(text, path, languageId);
-  if (embedded) {
-    // The rules learn the bucket a policy is attached to where the host says it for certain.
-    for (const policy of embedded.policies) {
-      if (policy.bucket?.certain) {
-        policy.policy.attachedBucket = { name: policy.bucket.name, description: policy.bucket.description };
-      }
-    }
-    return embedded;
+export function readHostDocument(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed?: PolicyDocument, files?: ModuleFiles): HostDocument {
+  // A JSON document the recognition settings take for a policy file stays one, whatever else it holds.
+  const embedded = readTerraformFile(text, path, languageId, files) ?? readPolicyFile(text, path, languageId, recognition, parsed) ?? readTemplate(text, path, languageId);
+  if (!embedded) {
+    return { kind: 'none', text, policies: [], syntaxProblems: [], hostChecks: undefined };
   }
-  return readPolicyFile(text, path, languageId, recognition, parsed);
+  // The rules learn the bucket a policy is attached to where the host says it for certain.
+  for (const policy of embedded.policies) {
+    if (policy.bucket?.certain) {
+      policy.policy.attachedBucket = { name: policy.bucket.name, description: policy.bucket.description };
+    }
+  }
+  return embedded;
 }
 
 /** A CloudFormation template, or undefined. */
@@ -67,18 +70,15 @@ function readTemplate(text: string, path: string | undefined, languageId: string
   if (syntax === undefined || !mayBeTemplate(text)) {
     return undefined;
   }
-  // A JSON document that is a policy file is never a template: the cheap test first.
+  // The cheap test first: a JSON template has a "Resources" member.
   return syntax === 'json' && !/"Resources"\s*:/.test(text) ? undefined : readCloudFormation(text, syntax);
 }
 
-/** A policy file (by name or content), or a document that holds nothing of ours. */
-function readPolicyFile(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed: PolicyDocument | undefined): HostDocument {
-  const syntax = documentSyntax(path, languageId, text);
-  if (syntax === 'json') {
-    const policy = parsed ?? parsePolicy(text);
-    if (isBucketPolicy(path, policy, recognition)) {
-      return policyFileDocument(text, policy);
-    }
+/** A policy file (by name or content), or undefined. */
+function readPolicyFile(text: string, path: string | undefined, languageId: string | undefined, recognition: PolicyRecognitionSettings, parsed: PolicyDocument | undefined): HostDocument | undefined {
+  if (documentSyntax(path, languageId, text) !== 'json') {
+    return undefined;
   }
-  return { kind: 'none', text, policies: [], syntaxProblems: [], hostChecks: undefined };
+  const policy = parsed ?? parsePolicy(text);
+  return isBucketPolicy(path, policy, recognition) ? policyFileDocument(text, policy) : undefined;
 }

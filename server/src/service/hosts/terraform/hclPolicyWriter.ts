@@ -3,7 +3,7 @@ import type { HostEntry, HostMap, HostScalar, HostSeq, HostValue } from '../host
 import { PolicyView, ViewContainer, ViewWriter } from '../policyView';
 import type { HclNode } from './hclParser';
 import { namedChildrenOf, traversal, unwrap } from './hclTree';
-import { parseTraversal, referenceValue, standIn, TerraformModule } from './terraformModule';
+import { parseTraversal, ReferenceValue, referenceValue, standIn, TerraformModule } from './terraformModule';
 import { commonIndent, readTemplate, ReadTemplate, TemplateInterpolation } from './templateText';
 
 /** Where a template's text is in the HCL file, and how it is read. */
@@ -45,31 +45,42 @@ export class HclPolicyWriter {
   /** True when part of the policy's structure (an object or array) is computed: absences prove nothing. */
   partial = false;
 
-  constructor(private readonly module: TerraformModule, private readonly text: string) {}
+  /**
+   * `module` resolves references; `text` is the file the nodes are in; `scope` holds a template's
+   * variables (the `vars` of `templatefile`), by name.
+   */
+  constructor(private readonly module: TerraformModule, private readonly text: string, private readonly scope?: ReadonlyMap<string, ReferenceValue>) {}
 
   build(): PolicyView {
     return this.writer.build();
   }
 
   /** A stand-in string token for a value only Terraform knows (a whole value: a reference, a call, a `for`). */
-  private computedToken(node: HclNode): void {
+  private computedToken(node: HclNode): ReferenceValue | undefined {
     const names = traversal(node);
-    const value = names ? referenceValue(this.module, names, node.text) : undefined;
-    const standsFor = value?.known ? 'known' : true;
+    const value = names ? this.reference(names, node.text) : undefined;
+    // Text the module writes out (a literal default) is as written; a computed value is a stand-in, known for a bucket of the module.
+    const standsFor = !(value?.computed ?? true) ? false : value?.known ? 'known' : true;
     this.writer.punctuation('"', node.startIndex, standsFor);
     this.writer.spanningContent(value?.text ?? standIn(node.type.replace(/_/g, '-')), node.startIndex, node.endIndex, standsFor);
     this.writer.punctuation('"', node.endIndex, standsFor);
-    if (value && value.text.length >= 3) {
+    if (value && value.text.length >= 3 && value.computed) {
       this.writer.symbols.set(value.text, value.symbol);
     }
+    return value;
+  }
+
+  /** What a reference stands for: a template variable of the scope first, then the module's values. */
+  private reference(names: string[], expression: string): ReferenceValue {
+    return (names.length === 1 ? this.scope?.get(names[0]) : undefined) ?? referenceValue(this.module, names, expression);
   }
 
   /** The stand-in for an interpolation, written as JSON string content. */
   private interpolation(part: TemplateInterpolation): void {
     const names = parseTraversal(part.expression);
-    const value = names ? referenceValue(this.module, names, part.expression) : undefined;
-    this.writer.spanningContent(value?.text ?? standIn('expression'), part.offset, part.end, value?.known ? 'known' : true);
-    if (value && value.text.length >= 3) {
+    const value = names ? this.reference(names, part.expression) : undefined;
+    this.writer.spanningContent(value?.text ?? standIn('expression'), part.offset, part.end, !(value?.computed ?? true) ? false : value?.known ? 'known' : true);
+    if (value && value.text.length >= 3 && value.computed) {
       this.writer.symbols.set(value.text, value.symbol);
     }
   }
@@ -95,8 +106,8 @@ export class HclPolicyWriter {
         return scalar;
       }
       default: {
-        this.partial ||= traversal(node) === undefined || !/\.(arn|id|bucket|account_id|partition|name)$/.test(node.text);
-        this.computedToken(node);
+        const value = this.computedToken(node);
+        this.partial ||= value === undefined || (value.computed && !/\.(arn|id|bucket|account_id|partition|name)$/.test(node.text));
         return computedScalar(node);
       }
     }

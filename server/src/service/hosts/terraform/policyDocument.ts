@@ -3,7 +3,9 @@ import type { HostMap, HostSeq } from '../hostValue';
 import type { PolicyView, ViewContainer } from '../policyView';
 import { HclPolicyWriter } from './hclPolicyWriter';
 import { HclSyntaxWriter } from './hclSyntax';
-import { attributeOf, HclBlock, unwrap } from './hclTree';
+import type { HclNode } from './hclParser';
+import { attributeOf, HclBlock, namedChildrenOf, plainString, unwrap } from './hclTree';
+import type { ModuleFileRecord } from './moduleReader';
 import type { TerraformModule } from './terraformModule';
 
 /** The JSON element each statement argument becomes, in the order the provider writes them. */
@@ -14,7 +16,12 @@ export interface PolicyDocumentView {
   view: PolicyView;
   partial: boolean;
   syntaxWriter: HclSyntaxWriter;
+  /** View spans of statements that come from source or override documents. */
+  foreign: [number, number][];
 }
+
+/** The JSON value of a policy a `source_policy_documents` or `override_policy_documents` element names; undefined when it cannot be known. */
+export type SourceResolver = (element: HclNode, file: ModuleFileRecord) => unknown;
 
 /**
  * The view of `data "aws_iam_policy_document"`: the JSON the provider renders from its blocks.
@@ -22,10 +29,11 @@ export interface PolicyDocumentView {
  * statements; `effect` defaults to Allow; `principals`/`not_principals` blocks group their
  * identifiers by type (`type = "*"` with `["*"]` is `"Principal": "*"`); `condition` blocks group
  * by test. Element names that differ from the HCL names (`"Action"` for `actions`) span the
- * argument's name, so findings about them land there. Source and override documents make the
- * result partly unknown.
+ * argument's name, so findings about them land there. Source and override documents are merged by
+ * Sid (`resolve` reads them); their statements are computed text spanning the list element that
+ * names them. A document `resolve` cannot read makes the result partly unknown.
  */
-export function writePolicyDocumentView(module: TerraformModule, text: string, document: HclBlock): PolicyDocumentView {
+export function writePolicyDocumentView(module: TerraformModule, text: string, document: HclBlock, resolve?: SourceResolver, file?: ModuleFileRecord): PolicyDocumentView {
   const policy = new HclPolicyWriter(module, text);
   const writer = policy.writer;
   const syntaxWriter = new HclSyntaxWriter(text, '=');
@@ -52,8 +60,8 @@ export function writePolicyDocumentView(module: TerraformModule, text: string, d
     policy.value(policyId.value);
   }
   const statements = document.blocks.filter((block) => block.type === 'statement' || (block.type === 'dynamic' && block.labels[0] === 'statement'));
-  const partial = statements.some((block) => block.type === 'dynamic') || document.attributes.some((attribute) => /^(source|override)_(policy_documents|json)$/.test(attribute.name)) || attributeOf(document, 'count') !== undefined;
-  policy.partial ||= partial;
+  const merged = mergeStatements(document, statements, file, resolve);
+  policy.partial ||= merged.unknown || statements.some((block) => block.type === 'dynamic') || document.attributes.some((attribute) => /^(source|override)_json$/.test(attribute.name)) || attributeOf(document, 'count') !== undefined;
   writer.punctuation(',', document.bodyEnd);
   const statementsOffset = writer.offset;
   // "Statement" spans the first statement block's type (or the data source's name): findings about the whole list land there.
@@ -65,15 +73,32 @@ export function writePolicyDocumentView(module: TerraformModule, text: string, d
   const seqContainer: ViewContainer = { viewOffset: writer.offset, viewEnd: 0, host: seq, children: [] };
   writer.containers.push(seqContainer);
   writer.punctuation('[', seq.offset);
-  statements.forEach((block, index) => {
+  const foreign: [number, number][] = [];
+  // Statements of other documents first (the order of statements means nothing): a new statement
+  // block is then written after this document's last one, or after the attribute that merges them.
+  const blocks = merged.items.filter((item) => item.kind === 'block');
+  const lastBlock = blocks[blocks.length - 1]?.block.node;
+  const merging = attributeOf(document, 'override_policy_documents') ?? attributeOf(document, 'source_policy_documents');
+  const anchor = lastBlock?.endIndex ?? merging?.node.endIndex ?? seq.offset;
+  [...merged.items.filter((item) => item.kind === 'foreign'), ...blocks].forEach((item, index) => {
+    const at = item.kind === 'block' ? item.block.node : item.node;
     if (index > 0) {
-      writer.punctuation(',', block.node.startIndex);
+      writer.punctuation(',', at.startIndex);
     }
     const childOffset = writer.offset;
+    if (item.kind === 'foreign') {
+      // A statement of another document: stands for the list element that brings it, computed.
+      writer.spanning(JSON.stringify(item.statement), at.startIndex, at.endIndex, true);
+      foreign.push([childOffset, writer.offset]);
+      const host: HostMap = { kind: 'map', offset: anchor, end: anchor, entries: [], flow: false };
+      seqContainer.children.push({ viewOffset: childOffset, valueViewOffset: childOffset, viewEnd: writer.offset, host });
+      return;
+    }
+    const block = item.block;
     const content = block.type === 'dynamic' ? block.blocks.find((inner) => inner.type === 'content') : block;
     const host: HostMap = { kind: 'map', offset: block.node.startIndex, end: block.node.endIndex, entries: [], flow: false };
     if (content) {
-      writeStatement(policy, syntaxWriter, content, host, block.type === 'dynamic');
+      writeStatement(policy, syntaxWriter, content, host);
     } else {
       writer.punctuation('{}', block.node.startIndex);
     }
@@ -85,11 +110,71 @@ export function writePolicyDocumentView(module: TerraformModule, text: string, d
   rootContainer.children.push({ viewOffset: statementsOffset, valueViewOffset: seqContainer.viewOffset, viewEnd: writer.offset, host: seq });
   writer.punctuation('}', document.bodyEnd);
   rootContainer.viewEnd = writer.offset;
-  return { view: policy.build(), partial: policy.partial, syntaxWriter };
+  return { view: policy.build(), partial: policy.partial, syntaxWriter, foreign };
+}
+
+/** A statement of the merged document: a block of this one, or a statement of a source or override document. */
+type MergedStatement = { kind: 'block'; block: HclBlock } | { kind: 'foreign'; statement: unknown; node: HclNode };
+
+/** The statements of a policy JSON value. */
+function statementsOf(value: unknown): unknown[] {
+  const statement = typeof value === 'object' && value !== null ? (value as { Statement?: unknown }).Statement : undefined;
+  return Array.isArray(statement) ? statement : typeof statement === 'object' && statement !== null ? [statement] : [];
+}
+
+/**
+ * The statements of the rendered document, as the provider merges them: the source documents'
+ * statements first, then this document's blocks, then each override document's; a statement with
+ * a non-empty Sid takes the place of an earlier one with that Sid (statements without one are
+ * added). `unknown` when a source or override cannot be read, or a block's Sid is computed.
+ */
+function mergeStatements(document: HclBlock, statements: HclBlock[], file: ModuleFileRecord | undefined, resolve: SourceResolver | undefined): { items: MergedStatement[]; unknown: boolean } {
+  const items: MergedStatement[] = [];
+  const sids: (string | undefined)[] = [];
+  let unknown = false;
+  const put = (item: MergedStatement, sid: string | undefined) => {
+    const index = sid ? sids.indexOf(sid) : -1;
+    if (index >= 0) {
+      items[index] = item;
+    } else {
+      items.push(item);
+      sids.push(sid);
+    }
+  };
+  const documents = (name: string) => {
+    const list = attributeOf(document, name)?.value;
+    if (!list) {
+      return;
+    }
+    const node = unwrap(list);
+    if (node.type !== 'tuple' || !resolve || !file) {
+      unknown = true;
+      return;
+    }
+    for (const element of namedChildrenOf(node).filter((child) => child.type === 'expression')) {
+      const value = resolve(element, file);
+      if (value === undefined) {
+        unknown = true;
+      }
+      for (const statement of statementsOf(value)) {
+        const sid = (statement as { Sid?: unknown }).Sid;
+        put({ kind: 'foreign', statement, node: element }, typeof sid === 'string' ? sid : undefined);
+      }
+    }
+  };
+  documents('source_policy_documents');
+  for (const block of statements) {
+    const sid = block.type === 'statement' ? attributeOf(block, 'sid') : undefined;
+    const literal = sid && plainString(unwrap(sid.value));
+    unknown ||= sid !== undefined && literal === undefined;
+    put({ kind: 'block', block }, literal);
+  }
+  documents('override_policy_documents');
+  return { items, unknown };
 }
 
 /** One statement: its arguments, principals and conditions, as the provider writes them. */
-function writeStatement(policy: HclPolicyWriter, syntaxWriter: HclSyntaxWriter, block: HclBlock, host: HostMap, dynamic: boolean): void {
+function writeStatement(policy: HclPolicyWriter, syntaxWriter: HclSyntaxWriter, block: HclBlock, host: HostMap): void {
   const writer = policy.writer;
   syntaxWriter.roles.set(host, 'statement');
   const container: ViewContainer = { viewOffset: writer.offset, viewEnd: 0, host, children: [] };
@@ -133,7 +218,6 @@ function writeStatement(policy: HclPolicyWriter, syntaxWriter: HclSyntaxWriter, 
   }
   writer.punctuation('}', block.bodyEnd);
   container.viewEnd = writer.offset;
-  void dynamic;
 }
 
 /** The one item of a one-item tuple, which the provider renders as a string (`["s3:*"]` → `"s3:*"`); the value itself otherwise. */

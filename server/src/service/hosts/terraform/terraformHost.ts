@@ -1,51 +1,38 @@
 /* S3 Bucket Policy — MIT License. */
 import { parsePolicy } from '../../parser/parsePolicy';
 import type { TranslationContext } from '../editTranslation';
-import type { EmbeddedPolicy, HostDocument } from '../embeddedPolicy';
+import type { EmbeddedPolicy, HostDocument, HostRange } from '../embeddedPolicy';
 import type { PolicyView } from '../policyView';
-import { parseHcl, HclNode } from './hclParser';
-import { HclPolicyWriter, isStringNode, templateSpan } from './hclPolicyWriter';
+import type { HclNode } from './hclParser';
+import { HclPolicyWriter, templateSpan } from './hclPolicyWriter';
 import { HclSyntaxWriter, hclQuoted } from './hclSyntax';
-import { attributeOf, HclBlock, namedChildrenOf, readConfig, traversal, unwrap } from './hclTree';
+import { namedChildrenOf, plainString, readConfig, traversal, unwrap } from './hclTree';
+import { configurationFiles, directoryOf, ModuleFiles, slashed } from './moduleFiles';
+import { LoadedModule, loadModule, ModuleFileRecord, objectEntries, parseConfiguration, PolicyContent, policyContent, PolicySource, policySources, releaseModule, siblingFiles } from './moduleReader';
 import { writePolicyDocumentView } from './policyDocument';
-import { bucketName, indexModule, TerraformModule } from './terraformModule';
+import { bucketName, ReferenceValue, referenceValue, standIn, TerraformModule } from './terraformModule';
 import { terraformHostChecks } from './rules';
-import { UNESCAPED_VARIABLE } from './rules/unescapedPolicyVariable';
 import { readTemplate, ReadTemplate } from './templateText';
 
-/** The resources whose `policy` argument is a bucket policy, and the argument naming their bucket. */
-const POLICY_RESOURCES: Record<string, string | undefined> = { aws_s3_bucket_policy: 'bucket', aws_s3_bucket: undefined };
-
-/** A policy found in a Terraform file, before it is read into a view. */
-interface PolicySource {
-  address: string;
-  nameNode: HclNode;
-  expression: HclNode;
-  /** The `aws_s3_bucket` resource name the policy is attached to, when its `bucket` argument references one. */
-  bucket: string | undefined;
-}
-
-/** The bucket resource a `bucket` argument references (`aws_s3_bucket.b.id`, `.bucket`, `aws_s3_bucket.b[0].id`). */
-function referencedBucket(module: TerraformModule, block: HclBlock, argument: string | undefined): string | undefined {
-  if (argument === undefined) {
-    return block.labels[1];
-  }
-  const value = attributeOf(block, argument)?.value;
-  const names = value && traversal(value);
-  return names && names[0] === 'aws_s3_bucket' && (names[2] === 'id' || names[2] === 'bucket') && module.blocks.has(`aws_s3_bucket.${names[1]}`) ? names[1] : undefined;
-}
-
-/** The bucket policies of a file: `policy` arguments of `aws_s3_bucket_policy` and `aws_s3_bucket`. */
-function policySources(module: TerraformModule, blocks: HclBlock[]): PolicySource[] {
-  const sources: PolicySource[] = [];
-  for (const block of blocks) {
-    const argument = block.type === 'resource' && block.labels.length === 2 && block.labels[0] in POLICY_RESOURCES ? POLICY_RESOURCES[block.labels[0]] : null;
-    const policy = argument !== null ? attributeOf(block, 'policy') : undefined;
-    if (policy && argument !== null) {
-      sources.push({ address: `${block.labels[0]}.${block.labels[1]}`, nameNode: block.labelNodes[1], expression: policy.value, bucket: referencedBucket(module, block, argument) });
+/**
+ * Text inserted into a policy written as template text: a value the view knows as computed written
+ * as its interpolation (`${aws_s3_bucket.b.arn}`, `${bucket_arn}`), every other character by `encodeChar`.
+ */
+function encodeWithSymbols(content: string, view: PolicyView, encodeChar: (char: string, next: string | undefined) => string): string {
+  let encoded = '';
+  let index = 0;
+  const symbols = [...view.symbols.entries()].filter(([value, symbol]) => value.length >= 3 && symbol.sub).sort((a, b) => b[0].length - a[0].length);
+  while (index < content.length) {
+    const found = symbols.find(([value]) => content.startsWith(value, index));
+    if (found) {
+      encoded += found[1].sub;
+      index += found[0].length;
+      continue;
     }
+    const char = content[index++];
+    encoded += encodeChar(char, content[index]);
   }
-  return sources;
+  return encoded;
 }
 
 /** How text inserted into a policy written as a heredoc or quoted string is written there. */
@@ -53,25 +40,10 @@ function textEncoder(text: string, node: HclNode, view: PolicyView): (content: s
   const heredoc = node.type === 'heredoc_template';
   const span = templateSpan(text, node);
   const indent = heredoc && span ? /^[ \t]*/.exec(text.slice(span.start))![0] : '';
-  return (content) => {
-    let encoded = '';
-    let index = 0;
-    const symbols = [...view.symbols.entries()].filter(([value, symbol]) => value.length >= 3 && symbol.sub).sort((a, b) => b[0].length - a[0].length);
-    while (index < content.length) {
-      const found = symbols.find(([value]) => content.startsWith(value, index));
-      if (found) {
-        encoded += found[1].sub;
-        index += found[0].length;
-        continue;
-      }
-      const char = content[index++];
-      encoded += heredoc ? (char === '\n' ? `\n${indent}` : char) : hclQuoted(char).slice(1, -1);
-      if ((char === '$' || char === '%') && content[index] === '{') {
-        encoded += char;
-      }
-    }
-    return encoded;
-  };
+  return (content) => encodeWithSymbols(content, view, (char, next) => {
+    const encoded = heredoc ? (char === '\n' ? `\n${indent}` : char) : hclQuoted(char).slice(1, -1);
+    return (char === '$' || char === '%') && next === '{' ? `${encoded}${char}` : encoded;
+  });
 }
 
 /** What one policy expression is: the view written from it and how fixes are written back, or undefined when it is not read. */
@@ -80,55 +52,65 @@ interface ReadPolicy {
   partial: boolean;
   translation: Omit<TranslationContext, 'view'>;
   template: ReadTemplate | undefined;
+  /** View spans of statements merged in from other documents: findings there are not about this file. */
+  foreign: [number, number][];
 }
 
-function readPolicyExpression(context: ReaderContext, expression: HclNode, depth = 0): ReadPolicy | undefined {
-  const node = unwrap(expression);
-  const { text, module } = context;
-  if (node.type === 'function_call' && node.namedChildren[0]?.text === 'jsonencode') {
+/** Reads a policy whose text is written in the file being read (a `jsonencode` call, a string, a policy document). */
+function readContent(loaded: LoadedModule, content: Extract<PolicyContent, { kind: 'expression' | 'document' }>, depth = 0): ReadPolicy | undefined {
+  const { module } = loaded;
+  const text = content.file.text;
+  if (content.kind === 'document') {
+    const written = writePolicyDocumentView(module, text, content.block, (expression, file) => sourceDocument(loaded, expression, file, depth + 1), content.file);
+    return { view: written.view, partial: written.partial, translation: { hostText: text, syntax: 'hcl', writer: written.syntaxWriter }, template: undefined, foreign: written.foreign };
+  }
+  const node = content.node;
+  if (node.type === 'function_call') {
     const argument = namedChildrenOf(node).find((child) => child.type === 'function_arguments')?.namedChildren[0];
-    if (!argument || unwrap(argument).type !== 'object') {
+    if (!argument) {
       return undefined;
     }
     const writer = new HclPolicyWriter(module, text);
     writer.value(argument);
     const firstElement = unwrap(argument).descendantsOfType('object_elem')[0];
     const separator = firstElement?.children.some((child) => child?.type === ':') ? ':' : '=';
-    return { view: writer.build(), partial: writer.partial, translation: { hostText: text, syntax: 'hcl', writer: new HclSyntaxWriter(text, separator) }, template: undefined };
+    return { view: writer.build(), partial: writer.partial, translation: { hostText: text, syntax: 'hcl', writer: new HclSyntaxWriter(text, separator) }, template: undefined, foreign: [] };
   }
-  if (isStringNode(node)) {
-    const span = templateSpan(text, node);
-    if (!span) {
-      return undefined;
-    }
-    const template = readTemplate(text, span.start, span.end, span.mode, span.indent);
-    if (template.unterminated !== undefined || !template.parts.some((part) => part.kind === 'text' && /^\s*\{/.test(part.value))) {
-      return undefined;
-    }
-    const writer = new HclPolicyWriter(module, text);
-    writer.textPolicy(template);
-    const view = writer.build();
-    return { view, partial: writer.partial, translation: { hostText: text, syntax: 'hcl', encodeInString: textEncoder(text, node, view) }, template };
+  const span = templateSpan(text, node);
+  if (!span) {
+    return undefined;
   }
-  const names = traversal(node);
-  if (names && names[0] === 'data' && names[1] === 'aws_iam_policy_document' && (names[3] === 'json' || names[3] === 'minified_json')) {
-    const data = module.blocks.get(`data.aws_iam_policy_document.${names[2]}`);
-    if (!data || data.file.text !== text) {
-      return undefined;
-    }
-    const written = writePolicyDocumentView(module, text, data.block);
-    return { view: written.view, partial: written.partial, translation: { hostText: text, syntax: 'hcl', writer: written.syntaxWriter }, template: undefined };
+  const template = readTemplate(text, span.start, span.end, span.mode, span.indent);
+  if (template.unterminated !== undefined || !template.parts.some((part) => part.kind === 'text' && /^\s*\{/.test(part.value))) {
+    return undefined;
   }
-  if (names && names[0] === 'local' && names.length === 2 && depth < 4) {
-    const local = module.locals.get(names[1]);
-    return local && local.block.file.text === text ? readPolicyExpression(context, local.attribute.value, depth + 1) : undefined;
-  }
-  return undefined;
+  const writer = new HclPolicyWriter(module, text);
+  writer.textPolicy(template);
+  const view = writer.build();
+  return { view, partial: writer.partial, translation: { hostText: text, syntax: 'hcl', encodeInString: textEncoder(text, node, view) }, template, foreign: [] };
 }
 
-interface ReaderContext {
-  text: string;
-  module: TerraformModule;
+/**
+ * The JSON of a policy named in `source_policy_documents` or `override_policy_documents`: another
+ * policy document, a `jsonencode` object, a string, or a file. Undefined when it is not in the file
+ * set or any part of its structure is computed: then the merge is unknown.
+ */
+function sourceDocument(loaded: LoadedModule, expression: HclNode, file: ModuleFileRecord, depth: number): unknown {
+  const content = depth < 4 ? policyContent(loaded, expression, file) : undefined;
+  let viewText: string | undefined;
+  if (content?.kind === 'template') {
+    const target = loaded.moduleFiles?.read(content.path);
+    const view = target === undefined || content.literal ? undefined : templateView(loaded, target, content.vars);
+    viewText = content.literal ? target : view && !view.partial ? view.view.text : undefined;
+  } else if (content) {
+    const read = readContent(loaded, content, depth);
+    viewText = read && !read.partial ? read.view.text : undefined;
+  }
+  try {
+    return viewText === undefined ? undefined : JSON.parse(viewText);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Records how the file names the bucket of a policy, so a fix writes `aws_s3_bucket.b.arn` rather than the stand-in. */
@@ -145,52 +127,120 @@ export interface TerraformDocument extends HostDocument {
   templates: { policy: EmbeddedPolicy; template: ReadTemplate }[];
 }
 
+/** The range of a node. */
+function rangeOf(node: HclNode): HostRange {
+  return { offset: node.startIndex, length: node.endIndex - node.startIndex };
+}
+
 /**
  * Reads a Terraform (or OpenTofu) file for its bucket policies. Undefined until the HCL parser is
- * initialized. Policies the file does not hold in a form we can read (a `file()` call, a module
- * output, a document in another file) are not returned.
+ * initialized. With `files`, the other `.tf` files of its directory are read too: a policy is
+ * returned by the file its text is written in (a policy document in this file used by a bucket
+ * policy in another one, or the reverse), with the bucket of the resource that uses it. Policies
+ * held in other files (`file()`, `templatefile()` targets) are read there; module outputs not at all.
  */
-export function readTerraform(text: string, path: string | undefined): TerraformDocument | undefined {
-  // An unescaped `${aws:username}` breaks the HCL tree from there on; it is its own finding, so the
-  // tree is built from a copy with its brace made a `$` (same length, same offsets).
-  const tree = parseHcl(text.replace(UNESCAPED_VARIABLE, (match) => `$$${match.slice(2)}`));
+export function readTerraform(text: string, path: string | undefined, files?: ModuleFiles): TerraformDocument | undefined {
+  const tree = parseConfiguration(text);
   if (!tree) {
     return undefined;
   }
+  const self: ModuleFileRecord = { path, text, blocks: readConfig(tree.rootNode) };
+  const loaded = loadModule(self, siblingFiles(files, path), path === undefined ? undefined : directoryOf(path), files);
   try {
-    const blocks = readConfig(tree.rootNode);
-    const module = indexModule([{ path, text, blocks }]);
-    const context: ReaderContext = { text, module };
     const policies: EmbeddedPolicy[] = [];
     const templates: TerraformDocument['templates'] = [];
-    for (const source of policySources(module, blocks)) {
-      const read = readPolicyExpression(context, source.expression);
+    const seen = new Set<number>();
+    for (const source of policySources(loaded)) {
+      const content = policyContent(loaded, source.expression, source.file);
+      if (!content || content.kind === 'template' || content.file !== self) {
+        continue;
+      }
+      const contentNode = content.kind === 'document' ? content.block.node : content.node;
+      const read = seen.has(contentNode.startIndex) ? undefined : readContent(loaded, content);
       if (!read) {
         continue;
       }
+      seen.add(contentNode.startIndex);
       if (source.bucket) {
-        addBucketSymbols(read.view, module, source.bucket);
+        addBucketSymbols(read.view, loaded.module, source.bucket);
       }
-      const name = source.bucket ? bucketName(module, source.bucket) : undefined;
+      const name = source.bucket ? bucketName(loaded.module, source.bucket) : undefined;
+      // The outline names the policy by its resource; a document used from another file, by its own label there.
+      const nameNode = source.file === self ? source.nameNode : content.kind === 'document' ? content.block.labelNodes[1] ?? content.block.typeNode : contentNode;
       const policy: EmbeddedPolicy = {
         name: source.address,
-        range: { offset: source.expression.startIndex, length: source.expression.endIndex - source.expression.startIndex },
-        nameRange: { offset: source.nameNode.startIndex, length: source.nameNode.endIndex - source.nameNode.startIndex },
+        range: rangeOf(source.file === self && content.kind === 'expression' && contentNode === unwrap(source.expression) ? source.expression : contentNode),
+        nameRange: rangeOf(nameNode),
         bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${source.bucket}`, certain: true },
         policy: parsePolicy(read.view.text),
         view: read.view,
         translation: { ...read.translation, view: read.view },
-        keepFinding: keepFindingOf(read.partial),
+        keepFinding: keepFindingOf(read.partial, read.foreign),
       };
       policies.push(policy);
       if (read.template) {
         templates.push({ policy, template: read.template });
       }
     }
-    return { kind: 'terraform', text, policies, syntaxProblems: syntaxProblems(tree.rootNode), hostChecks: terraformHostChecks({ text, blocks }), templates };
+    return { kind: 'terraform', text, policies, syntaxProblems: syntaxProblems(tree.rootNode), hostChecks: terraformHostChecks({ text, blocks: self.blocks }), templates };
   } finally {
+    releaseModule(loaded);
     tree.delete();
   }
+}
+
+/** A template's variables (`templatefile`'s map, `template_file`'s `vars`) as what each stands for, written in the template as `${name}`. */
+function templateScope(loaded: LoadedModule, vars: HclNode | undefined): Map<string, ReferenceValue> {
+  const scope = new Map<string, ReferenceValue>();
+  for (const { key, value } of objectEntries(vars)) {
+    const symbol = { short: key, long: key, sub: `\${${key}}` };
+    const node = unwrap(value);
+    const literal = plainString(node);
+    const names = traversal(node);
+    const referenced = names && referenceValue(loaded.module, names, value.text);
+    scope.set(key, literal !== undefined ? { text: literal, computed: false, symbol } : { text: referenced?.text ?? standIn(`var-${key}`), computed: referenced?.computed ?? true, known: referenced?.known, symbol });
+  }
+  return scope;
+}
+
+/** The view of a template file's text read with Terraform's template rules and the variables `vars` gives it. */
+function templateView(loaded: LoadedModule, text: string, vars: HclNode | undefined): { view: PolicyView; partial: boolean; template: ReadTemplate } | undefined {
+  const template = readTemplate(text, 0, text.length, 'file');
+  if (template.unterminated !== undefined) {
+    return undefined;
+  }
+  const scope = templateScope(loaded, vars);
+  const writer = new HclPolicyWriter(loaded.module, text, scope);
+  writer.textPolicy(template);
+  const view = writer.build();
+  // Every variable's value, also those the template does not use yet: a fix writes `${bucket_arn}`, not the stand-in.
+  for (const value of scope.values()) {
+    if (value.computed && value.text.length >= 3 && !view.symbols.has(value.text)) {
+      view.symbols.set(value.text, value.symbol);
+    }
+  }
+  return { view, partial: writer.partial, template };
+}
+
+/** The bucket policy of the module that reads the file at `path` (`file`, `templatefile`, `template_file`), looked for in its directory and the two above. */
+function templateReader(files: ModuleFiles, path: string): { loaded: LoadedModule; source: PolicySource; content: Extract<PolicyContent, { kind: 'template' }> } | undefined {
+  const target = slashed(path);
+  let directory = directoryOf(target);
+  for (let level = 0; level < 3; level++) {
+    const loaded = loadModule(undefined, configurationFiles(files, directory), directory, files);
+    for (const source of policySources(loaded)) {
+      const content = policyContent(loaded, source.expression, source.file);
+      if (content?.kind === 'template' && content.path === target) {
+        return { loaded, source, content };
+      }
+    }
+    releaseModule(loaded);
+    if (directory === '' || directory === '/' || !directory.includes('/') && level > 0) {
+      break;
+    }
+    directory = directory.includes('/') ? directoryOf(directory) : '';
+  }
+  return undefined;
 }
 
 /** The HCL syntax errors of a file (the first few), for the CLI; the editor leaves them to terraform-ls. */
@@ -217,9 +267,15 @@ function syntaxProblems(root: HclNode): HostDocument['syntaxProblems'] {
  */
 const ABSENCE_RULES = new Set(['jsonSyntax', 'missingSecureTransportDeny', 'incompleteSecureTransportDeny', 'duplicateSid', 'mixedBuckets', 'emptyElement', 'emptyStatement', 'policySize', 'documentTooLarge', 'redundantStatement', 'conflictingElements']);
 
-/** Keeps findings of a policy whose structure is partly computed only when they are about what is written. */
-function keepFindingOf(partial: boolean): EmbeddedPolicy['keepFinding'] {
-  return partial ? (finding) => !ABSENCE_RULES.has(finding.ruleId) : undefined;
+/**
+ * Keeps findings of a policy whose structure is partly computed only when they are about what is
+ * written, and none about statements merged in from other documents (`foreign` view spans).
+ */
+function keepFindingOf(partial: boolean, foreign: [number, number][]): EmbeddedPolicy['keepFinding'] {
+  if (!partial && foreign.length === 0) {
+    return undefined;
+  }
+  return (finding) => !(partial && ABSENCE_RULES.has(finding.ruleId)) && !foreign.some(([start, end]) => finding.offset >= start && finding.offset < end);
 }
 
 /** True for a path Terraform or OpenTofu reads as configuration. */
@@ -234,42 +290,57 @@ export function isTerraformTemplatePath(path: string | undefined): boolean {
 
 /**
  * Reads a standalone template (`templatefile` target) holding a policy as JSON text: recognised by
- * content (a JSON object with a `Statement`), read with Terraform's template rules. Interpolations
- * stand for the template's variables, which only the caller knows.
+ * content (a JSON object with a `Statement`), read with Terraform's template rules. With `files`,
+ * the configuration that reads it is looked for: its variables then stand for what the
+ * configuration passes (`${bucket_arn}` for `aws_s3_bucket.b.arn`), the policy is named by that
+ * resource, and a file read by `file()` (no template processing) is read as the plain policy it is.
  */
-export function readTerraformTemplate(text: string): TerraformDocument | undefined {
+export function readTerraformTemplate(text: string, path?: string, files?: ModuleFiles): HostDocument | undefined {
   if (!/^\s*(%\{[^}]*\}\s*)*\{/.test(text) || !text.includes('Statement')) {
     return undefined;
   }
-  const template = readTemplate(text, 0, text.length, 'file');
-  if (template.unterminated !== undefined) {
-    return undefined;
+  const reader = files && path !== undefined ? templateReader(files, path) : undefined;
+  try {
+    if (reader?.content.literal) {
+      // Read by `file()`: the text is the policy as it is, `${…}` included.
+      const policy: EmbeddedPolicy = { name: reader.source.address, range: { offset: 0, length: text.length }, nameRange: undefined, bucket: undefined, policy: parsePolicy(text), view: undefined, translation: undefined };
+      return { kind: 'policy', text, policies: [policy], syntaxProblems: [], hostChecks: undefined };
+    }
+    const loaded = reader?.loaded ?? loadModule(undefined, [], undefined, undefined);
+    const read = templateView(loaded, text, reader?.content.vars);
+    if (!read) {
+      return undefined;
+    }
+    const { view, template } = read;
+    const bucket = reader?.source.bucket;
+    const name = bucket === undefined ? undefined : bucketName(loaded.module, bucket);
+    const encode = (content: string) => encodeWithSymbols(content, view, (char, next) => ((char === '$' || char === '%') && next === '{' ? `${char}${char}` : char));
+    const policy: EmbeddedPolicy = {
+      name: reader?.source.address,
+      range: { offset: 0, length: text.length },
+      nameRange: undefined,
+      bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${bucket}` },
+      policy: parsePolicy(view.text),
+      view,
+      translation: { hostText: text, syntax: 'hcl', view, encodeInString: encode },
+      keepFinding: keepFindingOf(read.partial, []),
+    };
+    const document: TerraformDocument = { kind: 'terraform', text, policies: [policy], syntaxProblems: [], hostChecks: terraformHostChecks({ text, blocks: undefined }), templates: [{ policy, template }] };
+    return document;
+  } finally {
+    if (reader) {
+      releaseModule(reader.loaded);
+    }
   }
-  const module = indexModule([]);
-  const writer = new HclPolicyWriter(module, text);
-  writer.textPolicy(template);
-  const view = writer.build();
-  const encode = (content: string) => content.replace(/([$%])\{/g, '$1$1{');
-  const policy: EmbeddedPolicy = {
-    name: undefined,
-    range: { offset: 0, length: text.length },
-    nameRange: undefined,
-    bucket: undefined,
-    policy: parsePolicy(view.text),
-    view,
-    translation: { hostText: text, syntax: 'hcl', view, encodeInString: encode },
-    keepFinding: keepFindingOf(writer.partial),
-  };
-  return { kind: 'terraform', text, policies: [policy], syntaxProblems: [], hostChecks: terraformHostChecks({ text, blocks: undefined }), templates: [{ policy, template }] };
 }
 
-/** Reads a Terraform file or template by language id and path; undefined for other documents. */
-export function readTerraformFile(text: string, path: string | undefined, languageId: string | undefined): HostDocument | undefined {
+/** Reads a Terraform file or template by language id and path; undefined for other documents. `files` reads the rest of its module. */
+export function readTerraformFile(text: string, path: string | undefined, languageId: string | undefined, files?: ModuleFiles): HostDocument | undefined {
   if (languageId === 'terraform' || languageId === 'opentofu' || (!languageId || languageId === 'plaintext') && isTerraformPath(path)) {
-    return readTerraform(text, path) ?? { kind: 'none', text, policies: [], syntaxProblems: [], hostChecks: undefined };
+    return readTerraform(text, path, files) ?? { kind: 'none', text, policies: [], syntaxProblems: [], hostChecks: undefined };
   }
   if (isTerraformTemplatePath(path)) {
-    return readTerraformTemplate(text);
+    return readTerraformTemplate(text, path, files);
   }
   return undefined;
 }

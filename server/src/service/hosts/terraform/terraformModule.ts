@@ -1,7 +1,8 @@
 /* S3 Bucket Policy — MIT License. */
 import { SYMBOLIC_ACCOUNT } from '../cloudformation/intrinsics';
 import type { SymbolSource } from '../policyView';
-import { attributeOf, HclBlock, plainString, unwrap } from './hclTree';
+import type { HclNode } from './hclParser';
+import { attributeOf, HclBlock, namedChildrenOf, plainString, traversal, unwrap } from './hclTree';
 
 /**
  * The blocks of a Terraform module (one file, or the `.tf` files of its directory) by address, and
@@ -36,7 +37,8 @@ export interface ReferenceValue {
 export function indexModule(files: { path: string | undefined; text: string; blocks: HclBlock[] }[]): TerraformModule {
   const module: TerraformModule = { blocks: new Map(), variables: new Map(), locals: new Map() };
   for (const file of files) {
-    const source = { path: file.path, text: file.text };
+    // The file object itself, so a block's file can be compared with the file being read.
+    const source: ModuleBlock['file'] = file;
     for (const block of file.blocks) {
       const entry = { block, file: source };
       if (block.type === 'resource' && block.labels.length === 2) {
@@ -91,10 +93,74 @@ function symbolOf(expression: string): SymbolSource {
   return { short: expression, long: expression, sub: `\${${expression}}` };
 }
 
-/** A variable's default when it is a literal string: a value the caller may override, so still computed. */
-function variableDefault(module: TerraformModule, name: string): string | undefined {
-  const value = attributeOf(module.variables.get(name)?.block, 'default')?.value;
-  return value && plainString(unwrap(value));
+/**
+ * The literal strings a variable is restricted to by its `validation` blocks: a condition that is
+ * `contains([literals], var.x)`, alone or as one operand of `&&` (every operand must hold). Several
+ * such validations intersect. Undefined when no validation restricts the value that way.
+ */
+export function allowedValues(block: HclBlock | undefined): string[] | undefined {
+  const name = block?.labels[0];
+  let allowed: string[] | undefined;
+  for (const validation of block?.blocks.filter((inner) => inner.type === 'validation') ?? []) {
+    const condition = attributeOf(validation, 'condition')?.value;
+    for (const operand of condition ? conjuncts(condition) : []) {
+      const values = containsValues(operand, name);
+      if (values) {
+        allowed = allowed ? allowed.filter((value) => values.includes(value)) : values;
+      }
+    }
+  }
+  return allowed;
+}
+
+/** The operands of `a && b && …` (parentheses removed); the expression itself otherwise. */
+function conjuncts(expression: HclNode): HclNode[] {
+  let node = unwrap(expression);
+  while (node.type === 'expression' && node.text.startsWith('(') && node.namedChildCount === 1) {
+    node = unwrap(node.namedChildren[0]);
+  }
+  const operation = node.type === 'operation' ? node.namedChildren[0] : undefined;
+  if (operation?.type === 'binary_operation' && operation.child(1)?.text === '&&') {
+    const [left, right] = [operation.namedChildren[0], operation.namedChildren[operation.namedChildCount - 1]];
+    return left && right ? [...conjuncts(left), ...conjuncts(right)] : [node];
+  }
+  return [node];
+}
+
+/** The list of `contains([…literals], var.name)`, or undefined when the expression is not that (or a list item is not a literal string). */
+function containsValues(expression: HclNode, name: string | undefined): string[] | undefined {
+  const node = unwrap(expression);
+  if (node.type !== 'function_call' || node.namedChildren[0]?.text !== 'contains') {
+    return undefined;
+  }
+  const args = node.namedChildren.find((child) => child?.type === 'function_arguments');
+  const [list, value] = args ? namedChildrenOf(args) : [];
+  const names = value && traversal(value);
+  const tuple = list && unwrap(list);
+  if (!names || names.length !== 2 || names[0] !== 'var' || names[1] !== name || tuple?.type !== 'tuple' || args!.namedChildCount !== 2) {
+    return undefined;
+  }
+  const items = namedChildrenOf(tuple).filter((child) => child.type === 'expression').map((item) => plainString(unwrap(item)));
+  return items.every((item): item is string => item !== undefined) ? items : undefined;
+}
+
+/**
+ * What a variable is known to be. A validation that allows one value makes it that value: known.
+ * Otherwise its literal default (when a validation allows it), or one of the allowed values, or a
+ * stand-in; still computed, since a caller sets it.
+ */
+function variableValue(module: TerraformModule, name: string): { text: string; known: boolean } {
+  const block = module.variables.get(name)?.block;
+  const allowed = allowedValues(block);
+  const value = attributeOf(block, 'default')?.value;
+  const fallback = value && plainString(unwrap(value));
+  if (allowed && allowed.length === 1) {
+    return { text: allowed[0], known: true };
+  }
+  if (allowed && allowed.length > 1) {
+    return { text: fallback !== undefined && allowed.includes(fallback) ? fallback : allowed[0], known: false };
+  }
+  return { text: fallback ?? standIn(`var-${name}`), known: false };
 }
 
 /**
@@ -129,7 +195,8 @@ export function referenceValue(module: TerraformModule, names: string[], express
     return computed(`arn:aws:iam::${SYMBOLIC_ACCOUNT}:${root === 'aws_iam_role' ? 'role' : 'user'}/${standIn(second)}`);
   }
   if (root === 'var' && second !== undefined && names.length === 2) {
-    return computed(variableDefault(module, second) ?? standIn(`var-${second}`));
+    const variable = variableValue(module, second);
+    return variable.known ? { text: variable.text, computed: false, symbol } : computed(variable.text);
   }
   if (root === 'local' && second !== undefined && names.length === 2) {
     const local = module.locals.get(second)?.attribute.value;
