@@ -161,15 +161,33 @@ function embeddedFindings(policy: EmbeddedPolicy, findings: PolicyFinding[]): Po
   return result;
 }
 
+/** How many policy views' findings are kept: the policies of a few large templates. */
+const VIEW_CACHE_SIZE = 256;
+
 /** Creates the document-level service over a policy language service. */
 export function getHostedLanguageService(service: PolicyLanguageService): HostedLanguageService {
+  // The findings of the policies of templates and Terraform files, by view text: an edit to one
+  // policy of a template leaves the others' views as they were, and they are not linted again.
+  const byView = new Map<string, PolicyFinding[]>();
+  const viewFindings = (policy: EmbeddedPolicy, settings: PolicyLintSettings): PolicyFinding[] => {
+    const key = `${JSON.stringify(settings.rules)}\n${policy.policy.attachedBucket?.name ?? ''}\n${policy.view?.text ?? ''}`;
+    let findings = byView.get(key);
+    if (!findings) {
+      findings = service.findProblems(policy.policy, { ...settings, reportSyntaxErrors: 'all' });
+      byView.set(key, findings);
+      if (byView.size > VIEW_CACHE_SIZE) {
+        byView.delete(byView.keys().next().value!);
+      }
+    }
+    return findings;
+  };
   const findProblems = (host: HostDocument, settings: PolicyLintSettings): PolicyFinding[] => {
     if (host.kind === 'policy') {
       return service.findProblems(host.policies[0].policy, settings);
     }
     const findings: PolicyFinding[] = [];
     for (const policy of host.policies) {
-      findings.push(...embeddedFindings(policy, service.findProblems(policy.policy, { ...settings, reportSyntaxErrors: 'all' })));
+      findings.push(...embeddedFindings(policy, viewFindings(policy, settings)));
     }
     const hostFindings: PolicyFinding[] = [];
     host.hostChecks?.((rule, finding) => {
