@@ -96,7 +96,9 @@ export class ViewWriter {
    */
   exactContent(value: string, offsetOf: (index: number) => number): void {
     for (let index = 0; index < value.length; index++) {
-      const escaped = JSON.stringify(value[index]).slice(1, -1);
+      const code = value.charCodeAt(index);
+      // Most characters are written as themselves in JSON; the others as JSON.stringify escapes them.
+      const escaped = code >= 0x20 && code !== 0x22 && code !== 0x5c && (code < 0xd800 || code > 0xdfff) ? value[index] : JSON.stringify(value[index]).slice(1, -1);
       const hostOffset = offsetOf(index);
       // Where the next character starts, when the caller knows it (an escape spans up to there).
       const next = offsetOf(index + 1);

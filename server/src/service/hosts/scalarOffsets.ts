@@ -10,6 +10,17 @@ import type { HostScalar } from './hostValue';
  * folded and multi-line flow scalars, whose line breaks the parser rewrote.
  */
 export function scalarCharOffsets(text: string, scalar: HostScalar): Int32Array | undefined {
+  // Asked for once per piece and per check of the same scalar: kept with it.
+  if (!computed.has(scalar)) {
+    computed.set(scalar, charOffsets(text, scalar));
+  }
+  return computed.get(scalar);
+}
+
+/** The character offsets of each scalar asked about, for as long as the scalar lives. */
+const computed = new WeakMap<HostScalar, Int32Array | undefined>();
+
+function charOffsets(text: string, scalar: HostScalar): Int32Array | undefined {
   if (typeof scalar.value !== 'string') {
     return undefined;
   }
