@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Position } from 'vscode-languageserver-types';
 import type { CompletionSettings } from './completion/completion';
 import { completeInHost, hoverInHost, symbolsInHost } from './hosts/hostFeatures';
+import { cfnTemplateSyntax } from './hosts/cloudformation/rules/templateSyntax';
 import { translateFix } from './hosts/editTranslation';
 import type { EmbeddedPolicy, HostDocument } from './hosts/embeddedPolicy';
 import { hostRangeOf, isAboutComputedValue, PolicyView } from './hosts/policyView';
@@ -192,7 +193,8 @@ export function getHostedLanguageService(service: PolicyLanguageService): Hosted
     const hostFindings: PolicyFinding[] = [];
     host.hostChecks?.((rule, finding) => {
       const setting = settings.rules[rule.id];
-      if (setting !== 'off') {
+      // Where the editor reports a template's YAML or JSON syntax itself, it is not ours to repeat.
+      if (setting !== 'off' && !(rule.id === cfnTemplateSyntax.id && settings.reportSyntaxErrors !== 'all')) {
         hostFindings.push({ ...finding, ruleId: rule.id, severity: setting ?? rule.defaultSeverity });
       }
     });

@@ -92,7 +92,7 @@ export function readCloudFormation(text: string, syntax: 'yaml' | 'json'): HostD
       translation,
     });
   }
-  return { kind: 'cloudformation', text, policies, syntaxProblems: values.problems, hostChecks: templateHostChecks({ text, syntax, template, bucketPolicies: bucketPolicyResources(template) }) };
+  return { kind: 'cloudformation', text, policies, syntaxProblems: values.problems, hostChecks: templateHostChecks({ text, syntax, template, bucketPolicies: bucketPolicyResources(template), syntaxProblems: values.problems }) };
 }
 
 /** The range of a resource's logical id key. */

@@ -9,6 +9,8 @@ export interface TemplateCheckInput {
   syntax: 'yaml' | 'json';
   template: Template;
   bucketPolicies: TemplateResource[];
+  /** The YAML or JSON syntax problems of the template. */
+  syntaxProblems: { offset: number; length: number; message: string }[];
 }
 
 /** A check that exists only in CloudFormation templates; it reports in the template's offsets. */
