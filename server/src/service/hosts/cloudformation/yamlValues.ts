@@ -54,7 +54,9 @@ export function readYamlValues(text: string): YamlValues {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  const problems = document.errors.map((error) => ({ offset: error.pos[0], length: Math.max(0, error.pos[1] - error.pos[0]), message: error.message.split('\n')[0] }));
+  // The parser may place an error at the end of the text plus one: keep every problem inside the text.
+  const clamp = (offset: number) => Math.min(Math.max(offset, 0), text.length);
+  const problems = document.errors.map((error) => ({ offset: clamp(error.pos[0]), length: Math.max(0, clamp(error.pos[1]) - clamp(error.pos[0])), message: error.message.split('\n')[0] }));
   return { root: toHostValue(text, document.contents as YamlNode | null), problems };
 }
 
