@@ -45,8 +45,15 @@ describe('publicAccess', () => {
   }
 
   it('says why a wildcard in a restricting key does not count', () => {
-    const text = grant({ condition: '{ "ArnLike": { "aws:PrincipalArn": "arn:aws:iam::210987654321:role/app-*" } }' });
-    assert.match(findingsOf(text, 'publicAccess')[0].message, /condition on aws:PrincipalArn uses a wildcard.*S3 counts only fixed values.*Block Public Access/);
+    const text = grant({ condition: '{ "StringLike": { "aws:SourceVpce": "vpce-*" } }' });
+    assert.match(findingsOf(text, 'publicAccess')[0].message, /condition on aws:SourceVpce uses a wildcard.*S3 counts only fixed values.*Block Public Access/);
+  });
+
+  it('takes its verdict from the access evaluator: an account-fixed aws:PrincipalArn restricts, a source range broader than /8 does not', () => {
+    assert.deepEqual(findingsOf(grant({ condition: '{ "ArnLike": { "aws:PrincipalArn": "arn:aws:iam::210987654321:role/app-*" } }' }), 'publicAccess'), []);
+    const { message } = findingsOf(grant({ condition: '{ "IpAddress": { "aws:SourceIp": "10.0.0.0/7" } }' }), 'publicAccess')[0];
+    assert.match(message, /condition on aws:SourceIp lists 10\.0\.0\.0\/7, a range broader than S3 counts as restricting/);
+    assert.deepEqual(findingsOf(grant({ condition: '{ "IpAddress": { "aws:SourceIp": "10.0.0.0/8" } }' }), 'publicAccess'), []);
   });
 
   it('says that 0.0.0.0/0 or ::/0 in aws:SourceIp covers every address, not that it is a wildcard', () => {
