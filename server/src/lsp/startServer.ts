@@ -219,18 +219,26 @@ export function startServer(connection: Connection): void {
     settings.clear(event.document.uri);
   });
 
+  // Terraform files are read once the HCL parser has loaded; until then they get nothing. It loads when
+  // the first Terraform document opens, so a session without one never holds its WebAssembly.
+  // The wasm files are the extension's own, beside this bundle (esbuild.mjs copies them); web-tree-sitter reads them.
+  let terraformParser: Promise<void> | undefined;
+  documents.onDidOpen((event) => {
+    if (terraformParser || !isTerraformDocument(event.document)) {
+      return;
+    }
+    terraformParser = initTerraformParser((file) => path.join(__dirname, file), path.join(__dirname, 'tree-sitter-terraform.wasm')).then(() => {
+      // Terraform documents read before the parser loaded were read as holding nothing: read them again.
+      const terraform = documents.all().filter(isTerraformDocument);
+      if (terraform.length > 0) {
+        terraform.forEach((document) => hosts.delete(document.uri));
+        diagnostics.requestRefresh();
+      }
+    }, (error: unknown) => {
+      log(`Terraform files are not checked: the HCL parser did not load (${error instanceof Error ? error.message : String(error)}).`);
+    });
+  });
+
   documents.listen(connection);
   connection.listen();
-  // Terraform files are read once the HCL parser has loaded; until then they get nothing.
-  // The wasm files are the extension's own, beside this bundle (esbuild.mjs copies them); web-tree-sitter reads them.
-  initTerraformParser((file) => path.join(__dirname, file), path.join(__dirname, 'tree-sitter-terraform.wasm')).then(() => {
-    // Terraform documents read before the parser loaded were read as holding nothing: read them again.
-    const terraform = documents.all().filter(isTerraformDocument);
-    if (terraform.length > 0) {
-      terraform.forEach((document) => hosts.delete(document.uri));
-      diagnostics.requestRefresh();
-    }
-  }, (error: unknown) => {
-    log(`Terraform files are not checked: the HCL parser did not load (${error instanceof Error ? error.message : String(error)}).`);
-  });
 }
