@@ -47,8 +47,8 @@ export interface TemplateFuzzFailure {
   minimal: string;
 }
 
-/** The outcome of a run. */
-export interface TemplateFuzzReport {
+/** The outcome of a run of a host fuzzer (templates, Terraform). */
+export interface HostFuzzReport<Failure> {
   seed: number;
   documents: number;
   /** Documents in which at least one bucket policy was found, findings and fixes checked. */
@@ -56,8 +56,11 @@ export interface TemplateFuzzReport {
   findings: number;
   fixes: number;
   elapsedMs: number;
-  failure: TemplateFuzzFailure | undefined;
+  failure: Failure | undefined;
 }
+
+/** The outcome of a run of the template fuzzer. */
+export type TemplateFuzzReport = HostFuzzReport<TemplateFuzzFailure>;
 
 // ----- generation -----
 
@@ -386,13 +389,22 @@ function* cases(seeds: TemplateCase[], random: Random, count: number): Generator
   }
 }
 
-/** Runs the template fuzzer; stops at the first document that breaks a property. */
-export function runTemplateFuzz(options: TemplateFuzzOptions): TemplateFuzzReport {
+/** What a host fuzzer tells the shared run about one case: its check, the text it mutated, and how a shrunk text of it checks. */
+export interface HostFuzzCase {
+  check: DocumentCheck;
+  document: string;
+  recheck: (candidate: string) => DocumentCheck;
+}
+
+/**
+ * Runs a host fuzzer over its cases, stopping at the first document that breaks a property, which it
+ * shrinks to a minimal one that breaks it the same way (`failureOf` says what the failure records).
+ */
+export function runHostFuzz<Case, Failure>(seed: number, cases: Iterable<Case>, checkCase: (generated: Case) => HostFuzzCase, failureOf: (generated: Case, index: number, violation: Violation, minimal: string) => Failure): HostFuzzReport<Failure> {
   const started = performance.now();
-  const random = new Random(options.seed);
-  const report: TemplateFuzzReport = { seed: options.seed, documents: 0, withPolicies: 0, findings: 0, fixes: 0, elapsedMs: 0, failure: undefined };
-  for (const generated of cases(loadTemplateSeeds(options.root), random, options.count)) {
-    const check = checkTemplate(generated.text, generated.syntax);
+  const report: HostFuzzReport<Failure> = { seed, documents: 0, withPolicies: 0, findings: 0, fixes: 0, elapsedMs: 0, failure: undefined };
+  for (const generated of cases) {
+    const { check, document, recheck } = checkCase(generated);
     report.documents++;
     report.withPolicies += check.policies > 0 ? 1 : 0;
     report.findings += check.findings;
@@ -400,13 +412,22 @@ export function runTemplateFuzz(options: TemplateFuzzOptions): TemplateFuzzRepor
     const [violation] = check.violations;
     if (violation) {
       const same = (found: Violation) => found.property === violation.property && found.ruleId === violation.ruleId;
-      const minimal = shrink(generated.text, (candidate) => checkTemplate(candidate, generated.syntax).violations.some(same), { maxAttempts: 2000, maxMilliseconds: 20_000 });
-      report.failure = { index: report.documents - 1, kind: generated.kind, syntax: generated.syntax, violation, document: generated.text, minimal };
+      const minimal = shrink(document, (candidate) => recheck(candidate).violations.some(same), { maxAttempts: 2000, maxMilliseconds: 20_000 });
+      report.failure = failureOf(generated, report.documents - 1, violation, minimal);
       break;
     }
   }
   report.elapsedMs = performance.now() - started;
   return report;
+}
+
+/** Runs the template fuzzer; stops at the first document that breaks a property. */
+export function runTemplateFuzz(options: TemplateFuzzOptions): TemplateFuzzReport {
+  return runHostFuzz(options.seed, cases(loadTemplateSeeds(options.root), new Random(options.seed), options.count), (generated) => ({
+    check: checkTemplate(generated.text, generated.syntax),
+    document: generated.text,
+    recheck: (candidate) => checkTemplate(candidate, generated.syntax),
+  }), (generated, index, violation, minimal) => ({ index, kind: generated.kind, syntax: generated.syntax, violation, document: generated.text, minimal }));
 }
 
 /** A failure as text: what broke, and the minimal document as a string literal. */

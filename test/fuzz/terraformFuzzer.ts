@@ -19,8 +19,7 @@ import { getPolicyLanguageService } from '../../server/src/service/policyLanguag
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../server/src/service/policyRecognition';
 import type { Violation } from './properties';
 import { Random } from './random';
-import { shrink } from './shrink';
-import { checkHostDocument, DocumentCheck } from './templateFuzzer';
+import { checkHostDocument, DocumentCheck, HostFuzzReport, runHostFuzz } from './templateFuzzer';
 
 const hosted = getHostedLanguageService(getPolicyLanguageService());
 
@@ -40,15 +39,7 @@ export interface TerraformFuzzFailure {
   minimal: string;
 }
 
-export interface TerraformFuzzReport {
-  seed: number;
-  documents: number;
-  withPolicies: number;
-  findings: number;
-  fixes: number;
-  elapsedMs: number;
-  failure: TerraformFuzzFailure | undefined;
-}
+export type TerraformFuzzReport = HostFuzzReport<TerraformFuzzFailure>;
 
 // ----- generation -----
 
@@ -355,25 +346,11 @@ function* cases(seeds: TerraformCase[], random: Random, count: number): Generato
 
 /** Runs the Terraform fuzzer; stops at the first file that breaks a property. */
 export function runTerraformFuzz(options: { root: string; count: number; seed: number }): TerraformFuzzReport {
-  const started = performance.now();
-  const random = new Random(options.seed);
-  const report: TerraformFuzzReport = { seed: options.seed, documents: 0, withPolicies: 0, findings: 0, fixes: 0, elapsedMs: 0, failure: undefined };
-  for (const generated of cases(loadTerraformSeeds(options.root), random, options.count)) {
-    const check = checkModuleFile(generated.files, generated.checked);
-    report.documents++;
-    report.withPolicies += check.policies > 0 ? 1 : 0;
-    report.findings += check.findings;
-    report.fixes += check.fixes;
-    const [violation] = check.violations;
-    if (violation) {
-      const same = (found: Violation) => found.property === violation.property && found.ruleId === violation.ruleId;
-      const minimal = shrink(generated.files[generated.checked], (candidate) => checkModuleFile({ ...generated.files, [generated.checked]: candidate }, generated.checked).violations.some(same), { maxAttempts: 2000, maxMilliseconds: 20_000 });
-      report.failure = { index: report.documents - 1, kind: generated.kind, file: generated.checked, violation, document: generated.files[generated.checked], minimal };
-      break;
-    }
-  }
-  report.elapsedMs = performance.now() - started;
-  return report;
+  return runHostFuzz(options.seed, cases(loadTerraformSeeds(options.root), new Random(options.seed), options.count), (generated) => ({
+    check: checkModuleFile(generated.files, generated.checked),
+    document: generated.files[generated.checked],
+    recheck: (candidate) => checkModuleFile({ ...generated.files, [generated.checked]: candidate }, generated.checked),
+  }), (generated, index, violation, minimal) => ({ index, kind: generated.kind, file: generated.checked, violation, document: generated.files[generated.checked], minimal }));
 }
 
 /** A failure as text: what broke, and the minimal file as a string literal. */

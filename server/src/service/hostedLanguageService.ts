@@ -6,7 +6,7 @@ import { completeInHost, hoverInHost, symbolsInHost } from './hosts/hostFeatures
 import { cfnTemplateSyntax } from './hosts/cloudformation/rules/templateSyntax';
 import { translateFix } from './hosts/editTranslation';
 import type { EmbeddedPolicy, HostDocument } from './hosts/embeddedPolicy';
-import { hostRangeOf, isAboutComputedValue, PolicyView } from './hosts/policyView';
+import { holdsStandIn, hostRangeOf, isAboutComputedValue, PolicyView } from './hosts/policyView';
 import { findRule } from './rules';
 import { missingSecureTransportDeny } from './rules/missingSecureTransportDeny';
 import { readHostDocument } from './hosts/readHostDocument';
@@ -32,16 +32,6 @@ export interface HostedLanguageService {
   doComplete(document: TextDocument, host: HostDocument, position: Position, settings?: CompletionSettings): CompletionList | null;
   doHover(document: TextDocument, host: HostDocument, position: Position): Hover | null;
   findDocumentSymbols(document: TextDocument, host: HostDocument): DocumentSymbol[];
-}
-
-/** True when view characters `[offset, end)` hold one that stands for a value we cannot know. */
-function holdsUnknown(view: PolicyView, offset: number, end: number): boolean {
-  for (let index = offset; index < end; index++) {
-    if (view.flagged[index] === 1) {
-      return true;
-    }
-  }
-  return false;
 }
 
 /** Host checks and the policy rules whose finding on the same text they say better. */
@@ -83,13 +73,13 @@ function typeUnknown(view: PolicyView, node: Node): boolean {
   const value = String(node.value);
   const prefix = /^arn:[^:]*:s3:::/.exec(value);
   if (!prefix) {
-    return holdsUnknown(view, node.offset, node.offset + node.length);
+    return holdsStandIn(view, node.offset, node.offset + node.length, 'unknown');
   }
   const slash = value.indexOf('/', prefix[0].length);
   // View offsets of the bucket name inside the string token (after its opening quote); the text has no escapes there.
   const nameStart = node.offset + 1 + prefix[0].length;
   const nameEnd = node.offset + 1 + (slash < 0 ? value.length : slash);
-  return holdsUnknown(view, node.offset, nameStart) || holdsUnknown(view, nameEnd, node.offset + node.length);
+  return holdsStandIn(view, node.offset, nameStart, 'unknown') || holdsStandIn(view, nameEnd, node.offset + node.length, 'unknown');
 }
 
 /**
@@ -105,17 +95,16 @@ function restsOnUnknown(view: PolicyView, document: PolicyDocument, finding: Pol
   }
   const unknownIn = (statement: PolicyStatement, elements: readonly ElementName[] | undefined): boolean => {
     if (!elements) {
-      return holdsUnknown(view, statement.node.offset, statement.node.offset + statement.node.length);
+      return holdsStandIn(view, statement.node.offset, statement.node.offset + statement.node.length, 'unknown');
     }
     return elements.some((name) => {
       const member = statement.elements[name];
       if (!member?.valueNode) {
         return false;
       }
-      if (TYPE_READERS.has(finding.ruleId) && RESOURCES.includes(name)) {
-        return stringNodes(member.valueNode).length === 0 ? holdsUnknown(view, member.valueNode.offset, member.valueNode.offset + member.valueNode.length) : stringNodes(member.valueNode).some((node) => typeUnknown(view, node));
-      }
-      return holdsUnknown(view, member.valueNode.offset, member.valueNode.offset + member.valueNode.length);
+      const value = member.valueNode;
+      const strings = TYPE_READERS.has(finding.ruleId) && RESOURCES.includes(name) ? stringNodes(value) : [];
+      return strings.length > 0 ? strings.some((node) => typeUnknown(view, node)) : holdsStandIn(view, value.offset, value.offset + value.length, 'unknown');
     });
   };
   const statement = document.statements.find((candidate) => candidate.node.offset <= finding.offset && finding.offset < candidate.node.offset + candidate.node.length);
@@ -170,8 +159,8 @@ export function getHostedLanguageService(service: PolicyLanguageService): Hosted
   // The findings of the policies of templates and Terraform files, by view text: an edit to one
   // policy of a template leaves the others' views as they were, and they are not linted again.
   const byView = new Map<string, PolicyFinding[]>();
-  const viewFindings = (policy: EmbeddedPolicy, settings: PolicyLintSettings): PolicyFinding[] => {
-    const key = `${JSON.stringify(settings.rules)}\n${policy.policy.attachedBucket?.name ?? ''}\n${policy.view?.text ?? ''}`;
+  const viewFindings = (policy: EmbeddedPolicy, settings: PolicyLintSettings, rulesKey: string): PolicyFinding[] => {
+    const key = `${rulesKey}\n${policy.policy.attachedBucket?.name ?? ''}\n${policy.view?.text ?? ''}`;
     let findings = byView.get(key);
     if (!findings) {
       findings = service.findProblems(policy.policy, { ...settings, reportSyntaxErrors: 'all' });
@@ -187,8 +176,9 @@ export function getHostedLanguageService(service: PolicyLanguageService): Hosted
       return service.findProblems(host.policies[0].policy, settings);
     }
     const findings: PolicyFinding[] = [];
+    const rulesKey = JSON.stringify(settings.rules);
     for (const policy of host.policies) {
-      findings.push(...embeddedFindings(policy, viewFindings(policy, settings)));
+      findings.push(...embeddedFindings(policy, viewFindings(policy, settings, rulesKey)));
     }
     const hostFindings: PolicyFinding[] = [];
     host.hostChecks?.((rule, finding) => {

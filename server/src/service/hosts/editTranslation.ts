@@ -4,7 +4,7 @@ import { applyOffsetEdits, detectTextStyle, lineIndentAt } from '../edits/jsonEd
 import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
 import { HostSyntaxName, renderValue, RenderOptions, SyntaxWriter, yamlString } from './hostSyntax';
 import type { HostScalar, HostValue } from './hostValue';
-import { PolicyView, ViewContainer, ViewScalar } from './policyView';
+import { holdsStandIn, PolicyView, ViewContainer, ViewScalar } from './policyView';
 
 /** What translating a fix needs: the host text and syntax, and the view the fix was computed on. */
 export interface TranslationContext {
@@ -112,18 +112,10 @@ function editedSpan(view: PolicyView, offset: number, end: number, edits: Offset
   return applyOffsetEdits(view.text.slice(offset, end), edits.map((edit) => ({ ...edit, offset: edit.offset - offset })));
 }
 
-function isFlagged(view: PolicyView, offset: number, end: number): boolean {
-  for (let index = offset; index < end; index++) {
-    if (view.flagged[index] !== 0) {
-      return true;
-    }
-  }
-  return false;
-}
 
 /** Rewrites one host scalar in its own style after an edit to its view token. */
 function scalarEdit(context: TranslationContext, scalar: ViewScalar, edits: OffsetEdit[]): OffsetEdit {
-  if (isFlagged(context.view, scalar.viewOffset, scalar.viewEnd)) {
+  if (holdsStandIn(context.view, scalar.viewOffset, scalar.viewEnd, 'any')) {
     throw new Untranslatable();
   }
   let value: unknown;
@@ -350,7 +342,7 @@ function valueChange(context: TranslationContext, container: ViewContainer, inde
   const replace = (content: string, from = host.offset): OffsetEdit => ({ offset: from, length: host.end - from, content });
   if (value === null || typeof value !== 'object') {
     // A scalar written as the author wrote it keeps its style; a computed one is written anew.
-    if (host.kind === 'scalar' && !isFlagged(context.view, child.valueViewOffset, child.viewEnd)) {
+    if (host.kind === 'scalar' && !holdsStandIn(context.view, child.valueViewOffset, child.viewEnd, 'any')) {
       return replace(context.writer ? context.writer.scalar(value, host) : context.syntax === 'json' ? JSON.stringify(value) : typeof value === 'string' ? yamlString(value, host.style, isInFlow(context, host)) : String(value));
     }
     return replace(renderValue(value, options(lineIndentAt(context.hostText, host.offset))));

@@ -39,9 +39,6 @@ export interface EmbeddedPolicy {
   keepFinding?: (finding: PolicyFinding) => boolean;
 }
 
-/** A finding of the host itself (a template check), in host offsets. */
-export type HostFinding = PolicyFinding;
-
 /** A document read for bucket policies: the policies in it and the host's own checks. */
 export interface HostDocument {
   kind: HostKind;

@@ -4,7 +4,7 @@ import { CompletionItem, CompletionList, DocumentSymbol, Hover, InsertTextFormat
 import type { CompletionSettings } from '../completion/completion';
 import type { PolicyLanguageService } from '../policyLanguageService';
 import type { EmbeddedPolicy, HostDocument } from './embeddedPolicy';
-import { renderingOf, yamlString } from './hostSyntax';
+import { templateString } from './hostSyntax';
 import { hclString } from './terraform/hclSyntax';
 import { hostRangeOf, PolicyView, scalarAt, viewOffsetOf } from './policyView';
 
@@ -46,17 +46,10 @@ function hostCompletionItem(item: CompletionItem, policy: EmbeddedPolicy, docume
   }
   const syntax = policy.translation?.syntax ?? 'json';
   const scalar = scalarAt(view, viewDoc.offsetAt(edit.range.start));
-  const rendering = renderingOf(value, view.symbols);
-  let newText: string;
   const range = hostRange(document, viewDoc, view, edit.range);
-  if (syntax === 'hcl') {
-    newText = hclCompletionText(value, view.symbols, scalar, document.getText().slice(0, document.offsetAt(range.start)));
-  } else if (syntax === 'json') {
-    newText = rendering.whole ? rendering.whole.long : rendering.substituted !== undefined ? JSON.stringify({ 'Fn::Sub': rendering.substituted }) : JSON.stringify(value);
-  } else {
-    const style = scalar?.host.style === 'plain' ? undefined : scalar?.host.style;
-    newText = rendering.whole ? rendering.whole.short : rendering.substituted !== undefined ? `!Sub ${yamlString(rendering.substituted, 'single', false)}` : yamlString(value, style, false);
-  }
+  const newText = syntax === 'hcl'
+    ? hclCompletionText(value, view.symbols, scalar, document.getText().slice(0, document.offsetAt(range.start)))
+    : templateString(value, syntax, view.symbols, scalar?.host.style === 'plain' ? undefined : scalar?.host.style, false);
   return { ...item, filterText: item.label, textEdit: { range, newText } };
 }
 

@@ -98,19 +98,23 @@ export interface RenderOptions {
   writer?: SyntaxWriter;
 }
 
-/** A string as the host writes it: a computed value as its function, a literal as a scalar. */
-function renderString(value: string, options: RenderOptions): string {
-  const rendering = renderingOf(value, options.symbols);
-  if (options.syntax === 'json') {
+/**
+ * A string as a YAML or JSON template writes it: a computed value as its function (`!GetAtt X.Arn`,
+ * `{"Fn::GetAtt": …}`), a string holding computed values as `Fn::Sub`, a literal as a scalar in the
+ * style of `like` where that style can write it.
+ */
+export function templateString(value: string, syntax: 'yaml' | 'json', symbols: ReadonlyMap<string, SymbolSource>, like: ScalarStyle | undefined, inFlow: boolean): string {
+  const rendering = renderingOf(value, symbols);
+  if (syntax === 'json') {
     return rendering.whole ? rendering.whole.long : rendering.substituted !== undefined ? JSON.stringify({ 'Fn::Sub': rendering.substituted }) : JSON.stringify(value);
   }
   if (rendering.whole) {
     return rendering.whole.short;
   }
   if (rendering.substituted !== undefined) {
-    return `!Sub ${yamlString(rendering.substituted, 'single', options.inFlow)}`;
+    return `!Sub ${yamlString(rendering.substituted, 'single', inFlow)}`;
   }
-  return yamlString(value, undefined, options.inFlow);
+  return yamlString(value, like, inFlow);
 }
 
 /**
@@ -127,7 +131,7 @@ export function renderValue(value: unknown, options: RenderOptions): string {
     return options.writer.value(value, options);
   }
   if (typeof value === 'string') {
-    return renderString(value, options);
+    return templateString(value, options.syntax === 'json' ? 'json' : 'yaml', options.symbols, undefined, options.inFlow);
   }
   if (value === null || typeof value !== 'object') {
     return String(value);

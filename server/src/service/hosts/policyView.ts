@@ -194,19 +194,24 @@ export function scalarAt(view: PolicyView, offset: number): ViewScalar | undefin
 }
 
 /**
- * True when a view span lies inside one token and touches a character that stands for a computed
- * value: a finding there would be about the placeholder, not about what the author wrote.
+ * True when view characters `[offset, end)` hold one that stands for a computed value: one we
+ * cannot know (`'unknown'`), or any stand-in, known ones included (`'any'`).
  */
-export function isAboutComputedValue(view: PolicyView, offset: number, length: number): boolean {
-  const end = Math.min(offset + Math.max(length, 1), view.text.length);
-  let touches = false;
-  for (let index = Math.max(offset, 0); index < end; index++) {
-    if (view.flagged[index] === 1) {
-      touches = true;
-      break;
+export function holdsStandIn(view: PolicyView, offset: number, end: number, kind: 'unknown' | 'any'): boolean {
+  for (let index = Math.max(offset, 0); index < Math.min(end, view.text.length); index++) {
+    if (kind === 'any' ? view.flagged[index] !== 0 : view.flagged[index] === 1) {
+      return true;
     }
   }
-  if (!touches) {
+  return false;
+}
+
+/**
+ * True when a view span lies inside one token and touches a character that stands for a value we
+ * cannot know: a finding there would be about the placeholder, not about what the author wrote.
+ */
+export function isAboutComputedValue(view: PolicyView, offset: number, length: number): boolean {
+  if (!holdsStandIn(view, offset, offset + Math.max(length, 1), 'unknown')) {
     return false;
   }
   const first = view.text[offset];

@@ -1,5 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
-import { entryValue, findEntry, HostMap, HostValue, scalarText } from '../hostValue';
+import { entryValue, HostMap, HostValue, scalarText } from '../hostValue';
 
 /** A resource of the template: its logical id, type and properties. */
 export interface TemplateResource {
@@ -15,7 +15,6 @@ export interface TemplateParameter {
   name: string;
   type: string | undefined;
   defaultValue: string | undefined;
-  allowedValues: string[];
 }
 
 /** What the policy layer needs of a CloudFormation template. */
@@ -23,10 +22,8 @@ export interface Template {
   root: HostMap;
   resources: Map<string, TemplateResource>;
   parameters: Map<string, TemplateParameter>;
-  /** The top-level `Mappings`, `Conditions` names and `Transform`. */
+  /** The top-level `Mappings`, for `Fn::FindInMap`. */
   mappings: HostValue | undefined;
-  conditions: Set<string>;
-  isSam: boolean;
   /** True for the `resources.Resources` section of a Serverless Framework file. */
   isServerless: boolean;
 }
@@ -63,8 +60,6 @@ export function readTemplate(root: HostValue | undefined): Template | undefined 
     resources: new Map(),
     parameters: new Map(),
     mappings: entryValue(root, 'Mappings'),
-    conditions: new Set(),
-    isSam: false,
     isServerless,
   };
   for (const entry of resources.entries) {
@@ -79,21 +74,12 @@ export function readTemplate(root: HostValue | undefined): Template | undefined 
     if (name === undefined) {
       continue;
     }
-    const allowed = entryValue(entry.value, 'AllowedValues');
     template.parameters.set(name, {
       name,
       type: scalarText(entryValue(entry.value, 'Type')),
       defaultValue: scalarText(entryValue(entry.value, 'Default')),
-      allowedValues: allowed?.kind === 'seq' ? allowed.items.map(scalarText).filter((value): value is string => value !== undefined) : [],
     });
   }
-  const conditions = entryValue(root, 'Conditions');
-  for (const entry of conditions?.kind === 'map' ? conditions.entries : []) {
-    template.conditions.add(String(entry.key.value));
-  }
-  const transform = findEntry(root, 'Transform')?.value;
-  const transforms = transform?.kind === 'seq' ? transform.items : transform ? [transform] : [];
-  template.isSam = transforms.some((item) => scalarText(item) === 'AWS::Serverless-2016-10-31');
   return template;
 }
 
