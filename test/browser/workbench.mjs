@@ -267,15 +267,34 @@ export class Workbench {
   /**
    * Puts the cursor on a squiggle (a click on raw coordinates), presses Ctrl+., waits for the menu
    * entry `title` and leaves the menu open. Returns the entry.
+   *
+   * The click uses the squiggle's box as it is drawn at that moment. A CodeLens that appears just
+   * then (the access summary above a policy, computed when the editor asks) moves the lines down,
+   * and the click lands on another line, whose menu lacks the entry: the squiggle is found again and
+   * the click and Ctrl+. repeated, up to three times. What the menu offered each time is in the error.
    */
   async openQuickFixMenu(squiggle, title) {
-    const box = await squiggle.boundingBox();
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await this.page.mouse.move(0, 0);
-    await this.page.keyboard.press('Control+Period');
     const entry = this.page.locator('.action-widget .monaco-list-row', { hasText: title });
-    await entry.waitFor();
-    return entry;
+    const offered = [];
+    for (let attempt = 1; ; attempt++) {
+      const box = await squiggle.boundingBox();
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await this.page.mouse.move(0, 0);
+      await this.page.keyboard.press('Control+Period');
+      try {
+        await entry.waitFor({ timeout: 10_000 });
+        return entry;
+      } catch (error) {
+        const rows = await this.page.locator('.action-widget .monaco-list-row').allInnerTexts();
+        const cursor = await this.page.locator('[id="status.editor.selection"]').innerText().catch(() => '?');
+        offered.push(`attempt ${attempt} at ${cursor.trim()}: ${rows.length ? rows.join(' | ') : 'no menu'}`);
+        if (attempt === 3) {
+          error.message += `\nThe quick fix menu offered: ${offered.join('; ')}`;
+          throw error;
+        }
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Shows the Problems panel (Ctrl+Shift+M toggles it, so only when it is not shown). */
