@@ -81,3 +81,53 @@ export function scalarText(value: HostValue | undefined): string | undefined {
   }
   return typeof value.value === 'string' ? value.value : value.style === 'plain' || value.style === 'json' ? value.source : String(value.value);
 }
+
+/**
+ * Pairs the nodes of two trees read from the same text at different places (`old` and `moved`),
+ * node for node, into `pairs`. False when their shapes differ.
+ */
+export function pairNodes(old: HostValue, moved: HostValue, pairs: Map<HostValue, HostValue>): boolean {
+  if (old.kind !== moved.kind) {
+    return false;
+  }
+  pairs.set(old, moved);
+  switch (old.kind) {
+    case 'scalar':
+      return true;
+    case 'map': {
+      const entries = (moved as HostMap).entries;
+      return old.entries.length === entries.length && old.entries.every((entry, index) => {
+        const other = entries[index];
+        pairs.set(entry.key, other.key);
+        return entry.value === undefined ? other.value === undefined : other.value !== undefined && pairNodes(entry.value, other.value, pairs);
+      });
+    }
+    case 'seq': {
+      const items = (moved as HostSeq).items;
+      return old.items.length === items.length && old.items.every((item, index) => pairNodes(item, items[index], pairs));
+    }
+    case 'call': {
+      const argument = (moved as HostCall).argument;
+      return old.argument === undefined ? argument === undefined : argument !== undefined && pairNodes(old.argument, argument, pairs);
+    }
+  }
+}
+
+/** A scalar read again `delta` further in its document. */
+export function movedScalar(scalar: HostScalar, delta: number): HostScalar {
+  return { ...scalar, offset: scalar.offset + delta, end: scalar.end + delta, contentOffset: scalar.contentOffset === undefined ? undefined : scalar.contentOffset + delta };
+}
+
+/** A value read again `delta` further in its document. */
+export function movedValue(value: HostValue, delta: number): HostValue {
+  switch (value.kind) {
+    case 'scalar':
+      return movedScalar(value, delta);
+    case 'map':
+      return { ...value, offset: value.offset + delta, end: value.end + delta, entries: value.entries.map((entry) => ({ key: movedScalar(entry.key, delta), value: entry.value && movedValue(entry.value, delta) })) };
+    case 'seq':
+      return { ...value, offset: value.offset + delta, end: value.end + delta, items: value.items.map((item) => movedValue(item, delta)) };
+    case 'call':
+      return { ...value, offset: value.offset + delta, end: value.end + delta, argument: value.argument && movedValue(value.argument, delta) };
+  }
+}

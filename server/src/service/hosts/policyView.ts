@@ -1,5 +1,8 @@
 /* S3 Bucket Policy — MIT License. */
-import type { HostMap, HostScalar, HostSeq, HostValue } from './hostValue';
+import { HostMap, HostScalar, HostSeq, HostValue, movedScalar } from './hostValue';
+
+/** Host nodes of one subtree read again at another place: the new node for each old one. */
+export type MovedNodes = Map<HostValue, HostValue>;
 
 /**
  * A policy written inside another document (a template, a Terraform file), seen as the JSON text
@@ -233,4 +236,38 @@ export function viewOffsetOf(view: PolicyView, hostOffset: number): number | und
     }
   }
   return best;
+}
+
+/**
+ * The view of a policy whose host text `[from, to)` moved by `delta` unchanged: the same text and
+ * flags, each host span moved, each host node replaced by its counterpart in `moved` (a scalar the
+ * view wrote from a copy, as a key, moved itself). Undefined when the view reads host text outside
+ * `[from, to)`, which did not move with it, or a node `moved` lacks.
+ */
+export function movedView(view: PolicyView, from: number, to: number, delta: number, moved: MovedNodes): PolicyView | undefined {
+  const hostStart = new Int32Array(view.hostStart.length);
+  const hostEnd = new Int32Array(view.hostEnd.length);
+  for (let index = 0; index < hostStart.length; index++) {
+    if (view.hostStart[index] < from || view.hostEnd[index] > to) {
+      return undefined;
+    }
+    hostStart[index] = view.hostStart[index] + delta;
+    hostEnd[index] = view.hostEnd[index] + delta;
+  }
+  const containerNodes = view.containers.flatMap((container) => [container.host, ...container.children.flatMap((child) => [child.host, child.keyHost])]);
+  if (containerNodes.some((node) => node !== undefined && !moved.has(node))) {
+    return undefined;
+  }
+  const node = <T extends HostValue>(old: T): T => moved.get(old) as T;
+  return {
+    ...view,
+    hostStart,
+    hostEnd,
+    scalars: view.scalars.map((scalar) => ({ ...scalar, host: (moved.get(scalar.host) as HostScalar | undefined) ?? movedScalar(scalar.host, delta) })),
+    containers: view.containers.map((container) => ({
+      ...container,
+      host: node(container.host),
+      children: container.children.map((child) => ({ ...child, host: child.host && node(child.host), keyHost: child.keyHost && node(child.keyHost) })),
+    })),
+  };
 }

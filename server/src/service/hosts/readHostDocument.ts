@@ -3,7 +3,7 @@ import { parsePolicy } from '../parser/parsePolicy';
 import type { PolicyDocument } from '../parser/policyDocument';
 import type { PolicyRecognitionSettings } from '../policyLanguageTypes';
 import { isBucketPolicy } from '../policyRecognition';
-import { readCloudFormation } from './cloudformation/cloudFormationHost';
+import { forgetReadTemplates, readCloudFormation } from './cloudformation/cloudFormationHost';
 import type { HostDocument } from './embeddedPolicy';
 import type { ModuleFiles } from './terraform/moduleFiles';
 import { readTerraformFile } from './terraform/terraformHost';
@@ -62,6 +62,14 @@ export function readHostDocument(text: string, path: string | undefined, languag
     }
   }
   return embedded;
+}
+
+/**
+ * Forgets what reads keep to reuse after an edit (the pieces and policies of templates): the next
+ * read of any document is a first read. For benchmarks and tests of a first read.
+ */
+export function forgetEarlierReads(): void {
+  forgetReadTemplates();
 }
 
 /** A CloudFormation template, or undefined. */

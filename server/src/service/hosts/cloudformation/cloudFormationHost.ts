@@ -1,16 +1,16 @@
 /* S3 Bucket Policy — MIT License. */
 import { parsePolicy } from '../../parser/parsePolicy';
 import type { TranslationContext } from '../editTranslation';
-import type { EmbeddedPolicy, HostDocument } from '../embeddedPolicy';
+import type { EmbeddedPolicy, HostDocument, HostRange } from '../embeddedPolicy';
 import type { HostSyntaxName } from '../hostSyntax';
-import { entryValue, findEntry, HostValue, scalarText } from '../hostValue';
-import type { PolicyView, SymbolSource } from '../policyView';
+import { entryValue, findEntry, HostValue, pairNodes, scalarText } from '../hostValue';
+import { movedView, PolicyView, SymbolSource } from '../policyView';
 import { bucketNameOf, evaluate, isBucket, isBucketNameKnown, TemplateContext } from './intrinsics';
 import { writeTemplatePolicyView } from './policyWriter';
-import { bucketPolicyResources, readTemplate, Template } from './template';
+import { bucketPolicyResources, readTemplate, Template, TemplateResource } from './template';
 import { readJsonValues } from './jsonValues';
 import { templateHostChecks } from './rules';
-import { readYamlValues } from './yamlValues';
+import { forgetReadPieces, readYamlValues } from './yamlValues';
 
 /** The logical id a `Bucket` property refers to with `!Ref X`, if X is a bucket of the template. */
 function referencedBucket(template: Template, bucket: HostValue | undefined): string | undefined {
@@ -65,34 +65,138 @@ export function readCloudFormation(text: string, syntax: 'yaml' | 'json'): HostD
     return undefined;
   }
   const context: TemplateContext = { template, text };
+  const bucketPolicies = bucketPolicyResources(template);
+  const surroundings = policySurroundings(text, template, bucketPolicies);
   const policies: EmbeddedPolicy[] = [];
-  for (const resource of bucketPolicyResources(template)) {
-    const document = entryValue(resource.properties, 'PolicyDocument');
-    if (!document) {
-      continue;
+  for (const resource of bucketPolicies) {
+    const policy = readBucketPolicy(context, syntax, resource, surroundings);
+    if (policy) {
+      policies.push(policy);
     }
-    const view = writeTemplatePolicyView(context, document);
-    const bucketProperty = entryValue(resource.properties, 'Bucket');
-    const bucketId = referencedBucket(template, bucketProperty);
-    if (bucketId) {
-      addBucketSymbols(view, template, bucketId);
-    }
-    const bucketValue = bucketProperty && evaluate(context, bucketProperty);
-    const bucketName = bucketValue?.kind === 'string' ? bucketValue.pieces.map((piece) => piece.text).join('') : scalarText(bucketProperty);
-    const textual = document.kind === 'scalar' || (document.kind === 'call' && evaluate(context, document).kind === 'string');
-    const translation: TranslationContext = { hostText: text, syntax, view, encodeInString: textual ? stringEncoder(text, document, syntax) : undefined };
-    const key = [...template.resources.values()].includes(resource) ? findResourceKey(template, resource.logicalId) : undefined;
-    policies.push({
-      name: resource.logicalId,
-      range: { offset: document.offset, length: document.end - document.offset },
-      nameRange: key,
-      bucket: bucketName === undefined ? undefined : { name: bucketName, description: bucketId ? `the bucket ${bucketId}` : `the bucket ${bucketName}`, certain: bucketId !== undefined ? isBucketNameKnown(template, bucketId) : bucketProperty?.kind === 'scalar' },
-      policy: parsePolicy(view.text),
-      view,
-      translation,
-    });
   }
-  return { kind: 'cloudformation', text, policies, syntaxProblems: values.problems, hostChecks: templateHostChecks({ text, syntax, template, bucketPolicies: bucketPolicyResources(template), syntaxProblems: values.problems }) };
+  return { kind: 'cloudformation', text, policies, syntaxProblems: values.problems, hostChecks: templateHostChecks({ text, syntax, template, bucketPolicies, syntaxProblems: values.problems }) };
+}
+
+/**
+ * The bucket policies read lately, by the text of their resource: typing in one policy of a template
+ * leaves the others as they were, and their views and policy trees need not be written again. One
+ * is reused only at the same offset in a template whose other parts (`policySurroundings`) are
+ * unchanged, with the new template text for its fixes; the oldest go first past this many.
+ */
+const POLICIES_KEPT = 500;
+const readPolicies = new Map<string, ReadPolicy>();
+
+/** A bucket policy read before: where its resource was, in which syntax and surroundings, and what was read. */
+interface ReadPolicy {
+  span: { offset: number; end: number };
+  value: HostValue;
+  syntax: 'yaml' | 'json';
+  surroundings: string;
+  policy: EmbeddedPolicy | undefined;
+}
+
+/** Forgets every template piece and policy read: the next read of a template is a first read (for tests and benchmarks). */
+export function forgetReadTemplates(): void {
+  readPolicies.clear();
+  forgetReadPieces();
+}
+
+/**
+ * What a policy's view may depend on besides its own resource: the template without the text of its
+ * bucket policy resources, and their logical ids (a policy's `!Ref` reads a resource's type and a
+ * bucket's name, never another policy's content).
+ */
+function policySurroundings(text: string, template: Template, bucketPolicies: TemplateResource[]): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (const resource of bucketPolicies) {
+    const span = resourceSpan(template, resource);
+    parts.push(text.slice(from, span.offset), `\0${resource.logicalId}\0`);
+    from = span.end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** A resource's text: from its logical id to the end of its value. */
+function resourceSpan(template: Template, resource: TemplateResource): { offset: number; end: number } {
+  const key = findResourceKey(template, resource.logicalId);
+  return { offset: key?.offset ?? resource.value.offset, end: resource.value.end };
+}
+
+/** A bucket policy resource read (or found read before, see `readPolicies`); undefined without a `PolicyDocument`. */
+function readBucketPolicy(context: TemplateContext, syntax: 'yaml' | 'json', resource: TemplateResource, surroundings: string): EmbeddedPolicy | undefined {
+  const { text, template } = context;
+  const span = resourceSpan(template, resource);
+  const resourceText = text.slice(span.offset, span.end);
+  const known = readPolicies.get(resourceText);
+  readPolicies.delete(resourceText);
+  let policy: EmbeddedPolicy | undefined;
+  if (known && known.syntax === syntax && known.surroundings === surroundings && (known.value === resource.value || !known.policy)) {
+    policy = known.policy;
+  } else {
+    policy = (known && known.syntax === syntax && known.surroundings === surroundings && movedPolicy(context, syntax, known, span.offset - known.span.offset, resource))
+      || writeBucketPolicy(context, syntax, resource);
+  }
+  if (readPolicies.size >= POLICIES_KEPT) {
+    readPolicies.delete(readPolicies.keys().next().value!);
+  }
+  readPolicies.set(resourceText, { span, value: resource.value, syntax, surroundings, policy });
+  return policy && policy.translation?.hostText !== text ? { ...policy, translation: policy.translation && { ...policy.translation, hostText: text } } : policy;
+}
+
+/**
+ * A policy read before, its resource's text now `delta` further in the template: the same policy tree
+ * and view text, the view's host spans and nodes moved. Undefined where the view cannot be moved.
+ */
+function movedPolicy(context: TemplateContext, syntax: 'yaml' | 'json', known: ReadPolicy, delta: number, resource: TemplateResource): EmbeddedPolicy | undefined {
+  const { policy } = known;
+  const pairs = new Map<HostValue, HostValue>();
+  if (!policy?.view || !policy.translation || !pairNodes(known.value, resource.value, pairs)) {
+    return undefined;
+  }
+  const view = movedView(policy.view, known.span.offset, known.span.end, delta, pairs);
+  const document = entryValue(resource.properties, 'PolicyDocument');
+  if (!view || !document) {
+    return undefined;
+  }
+  const moved = (range: HostRange | undefined) => range && { offset: range.offset + delta, length: range.length };
+  return {
+    ...policy,
+    range: moved(policy.range)!,
+    nameRange: moved(policy.nameRange),
+    view,
+    translation: { ...policy.translation, hostText: context.text, view, encodeInString: policy.translation.encodeInString && stringEncoder(context.text, document, syntax) },
+  };
+}
+
+/** A bucket policy resource read: its view, policy tree, bucket and how fixes are written. */
+function writeBucketPolicy(context: TemplateContext, syntax: 'yaml' | 'json', resource: TemplateResource): EmbeddedPolicy | undefined {
+  const { text, template } = context;
+  const document = entryValue(resource.properties, 'PolicyDocument');
+  if (!document) {
+    return undefined;
+  }
+  const view = writeTemplatePolicyView(context, document);
+  const bucketProperty = entryValue(resource.properties, 'Bucket');
+  const bucketId = referencedBucket(template, bucketProperty);
+  if (bucketId) {
+    addBucketSymbols(view, template, bucketId);
+  }
+  const bucketValue = bucketProperty && evaluate(context, bucketProperty);
+  const bucketName = bucketValue?.kind === 'string' ? bucketValue.pieces.map((piece) => piece.text).join('') : scalarText(bucketProperty);
+  const textual = document.kind === 'scalar' || (document.kind === 'call' && evaluate(context, document).kind === 'string');
+  const translation: TranslationContext = { hostText: text, syntax, view, encodeInString: textual ? stringEncoder(text, document, syntax) : undefined };
+  const key = [...template.resources.values()].includes(resource) ? findResourceKey(template, resource.logicalId) : undefined;
+  return {
+    name: resource.logicalId,
+    range: { offset: document.offset, length: document.end - document.offset },
+    nameRange: key,
+    bucket: bucketName === undefined ? undefined : { name: bucketName, description: bucketId ? `the bucket ${bucketId}` : `the bucket ${bucketName}`, certain: bucketId !== undefined ? isBucketNameKnown(template, bucketId) : bucketProperty?.kind === 'scalar' },
+    policy: parsePolicy(view.text),
+    view,
+    translation,
+  };
 }
 
 /** The range of a resource's logical id key. */

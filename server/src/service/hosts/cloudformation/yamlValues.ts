@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
-import { Alias, Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node as YamlNode, parseDocument, Scalar } from 'yaml';
-import type { HostEntry, HostScalar, HostValue, ScalarStyle } from '../hostValue';
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar } from 'yaml';
+import { HostEntry, HostMap, HostScalar, HostValue, movedScalar, movedValue, ScalarStyle } from '../hostValue';
+import { splitTemplate, TemplateChunk } from './templateChunks';
 
 /** The YAML short tags of CloudFormation and the long names they stand for. */
 const SHORT_TAGS: Record<string, string> = {
@@ -36,11 +37,110 @@ const STYLES: Record<string, ScalarStyle> = {
 };
 
 /**
- * Reads a YAML text with eemeli/yaml (YAML 1.2 core: `yes` stays a string and `012` a number whose
- * source keeps the zero; the CloudFormation reading of such scalars is a rule's business) into host
- * values. CloudFormation's short tags become calls; other tags are ignored. Never throws.
+ * Reads a YAML text (a template, or any YAML file that may be one) into host values, as
+ * `parseYamlValues` reads it whole. A template is read piece by piece (templateChunks.ts), and a
+ * piece whose text is unchanged since an earlier read is not parsed again: typing in one resource of
+ * a 1,000-line template parses that resource only. Never throws.
  */
 export function readYamlValues(text: string): YamlValues {
+  const chunks = splitTemplate(text);
+  if (!chunks) {
+    return parseYamlValues(text);
+  }
+  const topEntries: HostEntry[] = [];
+  const problems: YamlProblem[] = [];
+  /** The `Resources` mapping being assembled from its pieces. */
+  let resources: HostMap | undefined;
+  let root: { offset: number; end: number } | undefined;
+  for (const chunk of chunks) {
+    const piece = readPiece(text, chunk);
+    if (!piece) {
+      return parseYamlValues(text);
+    }
+    problems.push(...piece.problems);
+    root = { offset: root?.offset ?? piece.offset, end: piece.end };
+    if (chunk.level === 'top') {
+      resources = undefined;
+      topEntries.push(piece.entry);
+      continue;
+    }
+    if (!resources) {
+      const resourcesEntry = topEntries.pop()!;
+      resources = { kind: 'map', offset: piece.offset, end: piece.end, entries: [], flow: false };
+      topEntries.push({ key: resourcesEntry.key, value: resources });
+    }
+    resources.entries.push(piece.entry);
+    resources.end = piece.end;
+  }
+  return { root: root && { kind: 'map', offset: root.offset, end: root.end, entries: topEntries, flow: false }, problems };
+}
+
+/** A piece of a template read alone: its one mapping entry, the range of the mapping and its problems. */
+interface Piece {
+  entry: HostEntry;
+  offset: number;
+  end: number;
+  problems: YamlProblem[];
+}
+
+/** A piece read before, with offsets into its own text, and its last placement in a document. */
+interface ReadPiece {
+  relative: Piece | undefined;
+  placed: { at: number; piece: Piece } | undefined;
+}
+
+/** The pieces read lately, by text; the oldest go first past this many. */
+const PIECES_KEPT = 2_000;
+const pieces = new Map<string, ReadPiece>();
+
+/** Forgets every piece read: the next read parses each again (for tests and benchmarks of a first read). */
+export function forgetReadPieces(): void {
+  pieces.clear();
+}
+
+/** A piece of `text` read (or found read before) and placed at its offset; undefined when it is not one mapping entry. */
+function readPiece(text: string, chunk: TemplateChunk): Piece | undefined {
+  const pieceText = text.slice(chunk.offset, chunk.end);
+  let known = pieces.get(pieceText);
+  if (known) {
+    pieces.delete(pieceText);
+  } else {
+    const values = parseYamlValues(pieceText);
+    const root = values.root;
+    known = {
+      relative: root?.kind === 'map' && !root.flow && root.entries.length === 1 ? { entry: root.entries[0], offset: root.offset, end: root.end, problems: values.problems } : undefined,
+      placed: undefined,
+    };
+    if (pieces.size >= PIECES_KEPT) {
+      pieces.delete(pieces.keys().next().value!);
+    }
+  }
+  pieces.set(pieceText, known);
+  if (!known.relative) {
+    return undefined;
+  }
+  if (known.placed?.at !== chunk.offset) {
+    known.placed = { at: chunk.offset, piece: placePiece(known.relative, chunk.offset) };
+  }
+  return known.placed.piece;
+}
+
+/** A piece read alone, moved to `delta` in the document. */
+function placePiece(piece: Piece, delta: number): Piece {
+  return {
+    entry: { key: movedScalar(piece.entry.key, delta), value: piece.entry.value && movedValue(piece.entry.value, delta) },
+    offset: piece.offset + delta,
+    end: piece.end + delta,
+    problems: piece.problems.map((problem) => ({ ...problem, offset: problem.offset + delta })),
+  };
+}
+
+/**
+ * Reads a YAML text whole with eemeli/yaml (YAML 1.2 core: `yes` stays a string and `012` a number
+ * whose source keeps the zero; the CloudFormation reading of such scalars is a rule's business) into
+ * host values. CloudFormation's short tags become calls; other tags are ignored. Never throws.
+ */
+export function parseYamlValues(text: string): YamlValues {
   let document: Document.Parsed;
   // eemeli/yaml makes an Error (a YAMLWarning "Unresolved tag") for every CloudFormation short tag,
   // and V8 captures a stack trace for each: on a 1,000-line template (233 tags) that was a quarter of
@@ -48,7 +148,7 @@ export function readYamlValues(text: string): YamlValues {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    document = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, strict: false, uniqueKeys: false, stringKeys: false });
+    document = parseDocument(text, { prettyErrors: false, strict: false, uniqueKeys: false, stringKeys: false });
   } catch (error) {
     return { root: undefined, problems: [{ offset: 0, length: 0, message: `The YAML could not be read: ${(error as Error).message}` }] };
   } finally {

@@ -1,4 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
+import { memoizePerObject } from '../../../memoizePerObject';
 import type { HostRule } from '../../hostRule';
 import type { HostCall, HostScalar, HostValue } from '../../hostValue';
 import type { Template, TemplateResource } from '../template';
@@ -16,29 +17,25 @@ export interface TemplateCheckInput {
 /** A check that exists only in CloudFormation templates; it reports in the template's offsets. */
 export type TemplateRule = HostRule<TemplateCheckInput>;
 
-/** Every value under the properties of the template's bucket policies (`Bucket`, `PolicyDocument`), depth first. */
-export function* bucketPolicyValues(input: TemplateCheckInput): Generator<HostValue> {
-  const visit = function* (value: HostValue | undefined): Generator<HostValue> {
+/** Every value under the properties of the template's bucket policies (`Bucket`, `PolicyDocument`), depth first; listed once per input. */
+export const bucketPolicyValues = memoizePerObject((input: TemplateCheckInput): readonly HostValue[] => {
+  const values: HostValue[] = [];
+  const visit = (value: HostValue | undefined): void => {
     if (!value) {
       return;
     }
-    yield value;
+    values.push(value);
     if (value.kind === 'map') {
-      for (const entry of value.entries) {
-        yield* visit(entry.value);
-      }
+      value.entries.forEach((entry) => visit(entry.value));
     } else if (value.kind === 'seq') {
-      for (const item of value.items) {
-        yield* visit(item);
-      }
+      value.items.forEach(visit);
     } else if (value.kind === 'call') {
-      yield* visit(value.argument);
+      visit(value.argument);
     }
   };
-  for (const resource of input.bucketPolicies) {
-    yield* visit(resource.properties);
-  }
-}
+  input.bucketPolicies.forEach((resource) => visit(resource.properties));
+  return values;
+});
 
 /** A `${…}` reference inside an `Fn::Sub` string, with where its name is in the template. */
 export interface SubReference {
