@@ -115,7 +115,8 @@ export function pairNodes(old: HostValue, moved: HostValue, pairs: Map<HostValue
 
 /** A scalar read again `delta` further in its document. */
 export function movedScalar(scalar: HostScalar, delta: number): HostScalar {
-  return { ...scalar, offset: scalar.offset + delta, end: scalar.end + delta, contentOffset: scalar.contentOffset === undefined ? undefined : scalar.contentOffset + delta };
+  const { value, source, style, contentOffset } = scalar;
+  return { kind: 'scalar', offset: scalar.offset + delta, end: scalar.end + delta, value, source, style, contentOffset: contentOffset === undefined ? undefined : contentOffset + delta };
 }
 
 /** A value read again `delta` further in its document. */
