@@ -245,8 +245,9 @@ export function viewOffsetOf(view: PolicyView, hostOffset: number): number | und
  * `[from, to)`, which did not move with it, or a node `moved` lacks.
  */
 export function movedView(view: PolicyView, from: number, to: number, delta: number, moved: MovedNodes): PolicyView | undefined {
-  const hostStart = new Int32Array(view.hostStart.length);
-  const hostEnd = new Int32Array(view.hostEnd.length);
+  // Unmoved (a JSON template read again whole), the spans stay as they are.
+  const hostStart = delta === 0 ? view.hostStart : new Int32Array(view.hostStart.length);
+  const hostEnd = delta === 0 ? view.hostEnd : new Int32Array(view.hostEnd.length);
   for (let index = 0; index < hostStart.length; index++) {
     if (view.hostStart[index] < from || view.hostEnd[index] > to) {
       return undefined;
