@@ -140,7 +140,7 @@ function rangeOf(node: HclNode): HostRange {
  * held in other files (`file()`, `templatefile()` targets) are read there; module outputs not at all.
  */
 export function readTerraform(text: string, path: string | undefined, files?: ModuleFiles): TerraformDocument | undefined {
-  const tree = parseConfiguration(text);
+  const tree = parseConfiguration(text, path);
   if (!tree) {
     return undefined;
   }
