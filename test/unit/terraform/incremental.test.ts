@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { editBetween, HclNode, keptTreeCount, parseHcl, parseHclFile } from '../../../server/src/service/hosts/terraform/hclParser';
 import { Random } from '../../fuzz/random';
-import { CORPUS, corpusFiles, ready } from './terraformTest';
+import { CORPUS, corpusFiles, randomEdit, ready } from './terraformTest';
 
 /** Everything a tree says about each node, in document order: type, indices, positions, errors. */
 function nodesOf(node: HclNode, out: string[] = []): string[] {
@@ -16,22 +16,6 @@ function nodesOf(node: HclNode, out: string[] = []): string[] {
     }
   }
   return out;
-}
-
-/** A random edit of `text`: characters inserted (some outside ASCII, one outside the BMP), deleted or replaced. */
-export function randomEdit(random: Random, text: string): string {
-  const inserts = ['"', '{', '}', '=', '\n', ' ', 'x', '€', 'é', '😀', '${', '<<EOF\n', ',', ']'];
-  let at = random.int(text.length + 1);
-  // Never between the halves of a surrogate pair: editors edit whole characters.
-  if (at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text[at])) {
-    at--;
-  }
-  let length = random.int(3) === 0 ? random.int(6) : 0;
-  if (at + length < text.length && /[\uDC00-\uDFFF]/.test(text[at + length])) {
-    length++;
-  }
-  const insert = random.int(3) === 0 ? '' : inserts[random.int(inserts.length)];
-  return text.slice(0, at) + insert + text.slice(at + length);
 }
 
 describe('incremental HCL parsing', () => {
