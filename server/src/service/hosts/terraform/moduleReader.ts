@@ -41,6 +41,18 @@ export function parseConfiguration(text: string, path: string | undefined): HclT
   return parseHclFile(path ?? '', text.replace(UNESCAPED_VARIABLE, (match) => `$$${match.slice(2)}`));
 }
 
+/**
+ * The top-level blocks whose arguments and nested blocks the host reads: the others (`output`,
+ * `provider`, `module`, `terraform`, …) hold nothing a bucket policy is read from, and reading
+ * their bodies on every edit would only cost time.
+ */
+const BLOCKS_READ = new Set(['resource', 'data', 'variable', 'locals']);
+
+/** The top-level blocks of a parsed configuration file, as the host reads them. */
+export function readConfiguration(tree: HclTree): HclBlock[] {
+  return readConfig(tree.rootNode, (type) => BLOCKS_READ.has(type));
+}
+
 /** Parses the configuration files at `paths` and indexes them with `first` (already parsed), when there is one. */
 export function loadModule(first: ModuleFileRecord | undefined, others: { path: string; text: string }[], directory: string | undefined, moduleFiles: ModuleFiles | undefined): LoadedModule {
   const loaded: LoadedModule = { module: indexModule([]), files: first ? [first] : [], directory, moduleFiles, trees: [] };
@@ -48,7 +60,7 @@ export function loadModule(first: ModuleFileRecord | undefined, others: { path: 
     const tree = parseConfiguration(other.text, other.path);
     if (tree) {
       loaded.trees.push(tree);
-      loaded.files.push({ path: other.path, text: other.text, blocks: readConfig(tree.rootNode) });
+      loaded.files.push({ path: other.path, text: other.text, blocks: readConfiguration(tree) });
     }
   }
   loaded.module = indexModule(loaded.files);

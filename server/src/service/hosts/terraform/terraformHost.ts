@@ -5,9 +5,9 @@ import type { PolicyView } from '../policyView';
 import type { HclNode } from './hclParser';
 import { HclPolicyWriter, templateSpan } from './hclPolicyWriter';
 import { HclSyntaxWriter, hclQuoted } from './hclSyntax';
-import { namedChildrenOf, plainString, readConfig, traversal, unwrap } from './hclTree';
+import { namedChildrenOf, plainString, traversal, unwrap } from './hclTree';
 import { configurationFiles, directoryOf, ModuleFiles, slashed } from './moduleFiles';
-import { LoadedModule, loadModule, ModuleFileRecord, objectEntries, parseConfiguration, PolicyContent, policyContent, PolicySource, policySources, releaseModule, siblingFiles } from './moduleReader';
+import { LoadedModule, loadModule, ModuleFileRecord, objectEntries, parseConfiguration, readConfiguration, PolicyContent, policyContent, PolicySource, policySources, releaseModule, siblingFiles } from './moduleReader';
 import { writePolicyDocumentView } from './policyDocument';
 import { bucketName, ReferenceValue, referenceValue, standIn, TerraformModule } from './terraformModule';
 import { terraformHostChecks } from './rules';
@@ -127,7 +127,7 @@ export function readTerraform(text: string, path: string | undefined, files?: Mo
   if (!tree) {
     return undefined;
   }
-  const self: ModuleFileRecord = { path, text, blocks: readConfig(tree.rootNode) };
+  const self: ModuleFileRecord = { path, text, blocks: readConfiguration(tree) };
   const loaded = loadModule(self, siblingFiles(files, path), path === undefined ? undefined : directoryOf(path), files);
   try {
     const policies: EmbeddedPolicy[] = [];
