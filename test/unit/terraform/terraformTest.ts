@@ -7,6 +7,7 @@ import { getPolicyLanguageService } from '../../../server/src/service/policyLang
 import type { PolicyFinding, PolicyLintSettings } from '../../../server/src/service/policyLanguageTypes';
 import { DEFAULT_RECOGNITION_SETTINGS } from '../../../server/src/service/policyRecognition';
 import { loadTerraformParser } from '../../../server/src/cli/terraformWasm';
+import type { Random } from '../../fuzz/random';
 
 /** The Terraform corpus: test/fixtures/terraform (tests run from out/test/unit/terraform). */
 export const CORPUS = path.resolve(__dirname, '../../../../test/fixtures/terraform');
@@ -42,4 +43,20 @@ export function describe(text: string, finding: PolicyFinding): string {
 
 export function corpusFiles(): string[] {
   return fs.readdirSync(CORPUS).filter((file) => file !== 'manifest.json').sort();
+}
+
+/** A random edit of `text`: characters inserted (some outside ASCII, one outside the BMP), deleted or replaced. */
+export function randomEdit(random: Random, text: string): string {
+  const inserts = ['"', '{', '}', '=', '\n', ' ', 'x', '€', 'é', '😀', '${', '<<EOF\n', ',', ']'];
+  let at = random.int(text.length + 1);
+  // Never between the halves of a surrogate pair: editors edit whole characters.
+  if (at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text[at])) {
+    at--;
+  }
+  let length = random.int(3) === 0 ? random.int(6) : 0;
+  if (at + length < text.length && /[\uDC00-\uDFFF]/.test(text[at + length])) {
+    length++;
+  }
+  const insert = random.int(3) === 0 ? '' : inserts[random.int(inserts.length)];
+  return text.slice(0, at) + insert + text.slice(at + length);
 }

@@ -62,6 +62,18 @@ export class HclSyntaxWriter implements SyntaxWriter {
 
   constructor(private readonly text: string, private readonly keySeparator: '=' | ':') {}
 
+  /** This writer for the file's text `text`, its roles given to the copies `hosts` maps its containers to. */
+  moved(text: string, hosts: ReadonlyMap<HostValue, HostValue>): HclSyntaxWriter {
+    const moved = new HclSyntaxWriter(text, this.keySeparator);
+    for (const [host, copy] of hosts) {
+      const role = this.roles.get(host);
+      if (role) {
+        moved.roles.set(copy, role);
+      }
+    }
+    return moved;
+  }
+
   scalar(value: unknown, host: HostScalar): string {
     void host;
     return typeof value === 'string' ? hclQuoted(value) : JSON.stringify(value);

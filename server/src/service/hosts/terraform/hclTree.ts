@@ -57,7 +57,8 @@ export function plainString(node: HclNode | undefined): string | undefined {
   return text.includes('\\') ? undefined : text;
 }
 
-function readBody(body: HclNode | undefined, block: Pick<HclBlock, 'attributes' | 'blocks'>): void {
+/** Reads the arguments and blocks of a body into `block`; `readsBody` is passed to `readBlock` for its blocks. */
+function readBody(body: HclNode | undefined, block: Pick<HclBlock, 'attributes' | 'blocks'>, readsBody?: (type: string) => boolean): void {
   if (!body) {
     return;
   }
@@ -69,7 +70,7 @@ function readBody(body: HclNode | undefined, block: Pick<HclBlock, 'attributes' 
         block.attributes.push({ name: nameNode.text, nameNode, value: unwrap(value), node: child });
       }
     } else if (child.type === 'block') {
-      const read = readBlock(child);
+      const read = readBlock(child, readsBody);
       if (read) {
         block.blocks.push(read);
       }
@@ -77,8 +78,8 @@ function readBody(body: HclNode | undefined, block: Pick<HclBlock, 'attributes' 
   }
 }
 
-/** Reads a `block` node. */
-export function readBlock(node: HclNode): HclBlock | undefined {
+/** Reads a `block` node; its arguments and nested blocks only when `readsBody` (if given) says so of its type. */
+export function readBlock(node: HclNode, readsBody?: (type: string) => boolean): HclBlock | undefined {
   const children = namedChildrenOf(node);
   const typeNode = children[0];
   if (!typeNode || typeNode.type !== 'identifier') {
@@ -98,14 +99,19 @@ export function readBlock(node: HclNode): HclBlock | undefined {
     bodyStart: start?.endIndex ?? node.endIndex,
     bodyEnd: end?.startIndex ?? node.endIndex,
   };
-  readBody(children.find((child) => child.type === 'body'), block);
+  if (readsBody?.(block.type) ?? true) {
+    readBody(children.find((child) => child.type === 'body'), block);
+  }
   return block;
 }
 
-/** The top-level blocks of a configuration file. */
-export function readConfig(root: HclNode): HclBlock[] {
+/**
+ * The top-level blocks of a configuration file. The arguments and nested blocks of a top-level
+ * block are read when `readsBody` says so of its type; the others have none.
+ */
+export function readConfig(root: HclNode, readsBody?: (type: string) => boolean): HclBlock[] {
   const file: Pick<HclBlock, 'attributes' | 'blocks'> = { attributes: [], blocks: [] };
-  readBody(namedChildrenOf(root).find((child) => child.type === 'body'), file);
+  readBody(namedChildrenOf(root).find((child) => child.type === 'body'), file, readsBody);
   return file.blocks;
 }
 

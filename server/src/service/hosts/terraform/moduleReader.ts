@@ -1,6 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { HclNode, HclTree } from './hclParser';
-import { parseHcl } from './hclParser';
+import { parseHclFile } from './hclParser';
 import { isStringNode, templateSpan } from './hclPolicyWriter';
 import { attributeOf, HclBlock, namedChildrenOf, plainString, readConfig, traversal, unwrap } from './hclTree';
 import { configurationFiles, directoryOf, joinPath, ModuleFiles, slashed } from './moduleFiles';
@@ -33,21 +33,34 @@ export interface LoadedModule {
 }
 
 /**
- * Parses HCL for reading. An unescaped `${aws:username}` breaks the tree from there on; it is its own
- * finding, so the tree is built from a copy with its brace made a `$` (same length, same offsets).
+ * Parses the file at `path` (undefined: a document without one) for reading, incrementally from its
+ * previous text (`parseHclFile`). An unescaped `${aws:username}` breaks the tree from there on; it
+ * is its own finding, so the tree is built from a copy with its brace made a `$` (same length, same offsets).
  */
-export function parseConfiguration(text: string): HclTree | undefined {
-  return parseHcl(text.replace(UNESCAPED_VARIABLE, (match) => `$$${match.slice(2)}`));
+export function parseConfiguration(text: string, path: string | undefined): HclTree | undefined {
+  return parseHclFile(path ?? '', text.replace(UNESCAPED_VARIABLE, (match) => `$$${match.slice(2)}`));
+}
+
+/**
+ * The top-level blocks whose arguments and nested blocks the host reads: the others (`output`,
+ * `provider`, `module`, `terraform`, …) hold nothing a bucket policy is read from, and reading
+ * their bodies on every edit would only cost time.
+ */
+const BLOCKS_READ = new Set(['resource', 'data', 'variable', 'locals']);
+
+/** The top-level blocks of a parsed configuration file, as the host reads them. */
+export function readConfiguration(tree: HclTree): HclBlock[] {
+  return readConfig(tree.rootNode, (type) => BLOCKS_READ.has(type));
 }
 
 /** Parses the configuration files at `paths` and indexes them with `first` (already parsed), when there is one. */
 export function loadModule(first: ModuleFileRecord | undefined, others: { path: string; text: string }[], directory: string | undefined, moduleFiles: ModuleFiles | undefined): LoadedModule {
   const loaded: LoadedModule = { module: indexModule([]), files: first ? [first] : [], directory, moduleFiles, trees: [] };
   for (const other of others) {
-    const tree = parseConfiguration(other.text);
+    const tree = parseConfiguration(other.text, other.path);
     if (tree) {
       loaded.trees.push(tree);
-      loaded.files.push({ path: other.path, text: other.text, blocks: readConfig(tree.rootNode) });
+      loaded.files.push({ path: other.path, text: other.text, blocks: readConfiguration(tree) });
     }
   }
   loaded.module = indexModule(loaded.files);

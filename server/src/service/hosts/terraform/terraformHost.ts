@@ -1,18 +1,18 @@
 /* S3 Bucket Policy — MIT License. */
 import { parsePolicy } from '../../parser/parsePolicy';
-import type { TranslationContext } from '../editTranslation';
 import type { EmbeddedPolicy, HostDocument, HostRange } from '../embeddedPolicy';
 import type { PolicyView } from '../policyView';
 import type { HclNode } from './hclParser';
 import { HclPolicyWriter, templateSpan } from './hclPolicyWriter';
 import { HclSyntaxWriter, hclQuoted } from './hclSyntax';
-import { namedChildrenOf, plainString, readConfig, traversal, unwrap } from './hclTree';
+import { namedChildrenOf, plainString, traversal, unwrap } from './hclTree';
 import { configurationFiles, directoryOf, ModuleFiles, slashed } from './moduleFiles';
-import { LoadedModule, loadModule, ModuleFileRecord, objectEntries, parseConfiguration, PolicyContent, policyContent, PolicySource, policySources, releaseModule, siblingFiles } from './moduleReader';
+import { LoadedModule, loadModule, ModuleFileRecord, objectEntries, parseConfiguration, readConfiguration, PolicyContent, policyContent, PolicySource, policySources, releaseModule, siblingFiles } from './moduleReader';
 import { writePolicyDocumentView } from './policyDocument';
 import { bucketName, ReferenceValue, referenceValue, standIn, TerraformModule } from './terraformModule';
 import { terraformHostChecks } from './rules';
 import { readTemplate, ReadTemplate } from './templateText';
+import { policyReads, ReadPolicy } from './policyReads';
 
 /**
  * Text inserted into a policy written as template text: a value the view knows as computed written
@@ -46,23 +46,13 @@ function textEncoder(text: string, node: HclNode, view: PolicyView): (content: s
   });
 }
 
-/** What one policy expression is: the view written from it and how fixes are written back, or undefined when it is not read. */
-interface ReadPolicy {
-  view: PolicyView;
-  partial: boolean;
-  translation: Omit<TranslationContext, 'view'>;
-  template: ReadTemplate | undefined;
-  /** View spans of statements merged in from other documents: findings there are not about this file. */
-  foreign: [number, number][];
-}
-
 /** Reads a policy whose text is written in the file being read (a `jsonencode` call, a string, a policy document). */
 function readContent(loaded: LoadedModule, content: Extract<PolicyContent, { kind: 'expression' | 'document' }>, depth = 0): ReadPolicy | undefined {
   const { module } = loaded;
   const text = content.file.text;
   if (content.kind === 'document') {
     const written = writePolicyDocumentView(module, text, content.block, (expression, file) => sourceDocument(loaded, expression, file, depth + 1), content.file);
-    return { view: written.view, partial: written.partial, translation: { hostText: text, syntax: 'hcl', writer: written.syntaxWriter }, template: undefined, foreign: written.foreign };
+    return { view: written.view, partial: written.partial, writer: written.syntaxWriter, foreign: written.foreign };
   }
   const node = content.node;
   if (node.type === 'function_call') {
@@ -74,7 +64,7 @@ function readContent(loaded: LoadedModule, content: Extract<PolicyContent, { kin
     writer.value(argument);
     const firstElement = unwrap(argument).descendantsOfType('object_elem')[0];
     const separator = firstElement?.children.some((child) => child?.type === ':') ? ':' : '=';
-    return { view: writer.build(), partial: writer.partial, translation: { hostText: text, syntax: 'hcl', writer: new HclSyntaxWriter(text, separator) }, template: undefined, foreign: [] };
+    return { view: writer.build(), partial: writer.partial, writer: new HclSyntaxWriter(text, separator), foreign: [] };
   }
   const span = templateSpan(text, node);
   if (!span) {
@@ -86,8 +76,7 @@ function readContent(loaded: LoadedModule, content: Extract<PolicyContent, { kin
   }
   const writer = new HclPolicyWriter(module, text);
   writer.textPolicy(template);
-  const view = writer.build();
-  return { view, partial: writer.partial, translation: { hostText: text, syntax: 'hcl', encodeInString: textEncoder(text, node, view) }, template, foreign: [] };
+  return { view: writer.build(), partial: writer.partial, writer: undefined, foreign: [] };
 }
 
 /**
@@ -121,12 +110,6 @@ function addBucketSymbols(view: PolicyView, module: TerraformModule, bucket: str
   view.symbols.set(name, { short: `aws_s3_bucket.${bucket}.id`, long: `aws_s3_bucket.${bucket}.id`, sub: `\${aws_s3_bucket.${bucket}.id}` });
 }
 
-/** A Terraform file read for its bucket policies, with what the Terraform checks need. */
-export interface TerraformDocument extends HostDocument {
-  /** The templates (heredocs, quoted strings) the policies were read from, for the template checks. */
-  templates: { policy: EmbeddedPolicy; template: ReadTemplate }[];
-}
-
 /** The range of a node. */
 function rangeOf(node: HclNode): HostRange {
   return { offset: node.startIndex, length: node.endIndex - node.startIndex };
@@ -139,16 +122,16 @@ function rangeOf(node: HclNode): HostRange {
  * policy in another one, or the reverse), with the bucket of the resource that uses it. Policies
  * held in other files (`file()`, `templatefile()` targets) are read there; module outputs not at all.
  */
-export function readTerraform(text: string, path: string | undefined, files?: ModuleFiles): TerraformDocument | undefined {
-  const tree = parseConfiguration(text);
+export function readTerraform(text: string, path: string | undefined, files?: ModuleFiles): HostDocument | undefined {
+  const tree = parseConfiguration(text, path);
   if (!tree) {
     return undefined;
   }
-  const self: ModuleFileRecord = { path, text, blocks: readConfig(tree.rootNode) };
+  const self: ModuleFileRecord = { path, text, blocks: readConfiguration(tree) };
   const loaded = loadModule(self, siblingFiles(files, path), path === undefined ? undefined : directoryOf(path), files);
   try {
     const policies: EmbeddedPolicy[] = [];
-    const templates: TerraformDocument['templates'] = [];
+    const reads = policyReads(path ?? '');
     const seen = new Set<number>();
     for (const source of policySources(loaded)) {
       const content = policyContent(loaded, source.expression, source.file);
@@ -156,7 +139,7 @@ export function readTerraform(text: string, path: string | undefined, files?: Mo
         continue;
       }
       const contentNode = content.kind === 'document' ? content.block.node : content.node;
-      const read = seen.has(contentNode.startIndex) ? undefined : readContent(loaded, content);
+      const read = seen.has(contentNode.startIndex) ? undefined : reads.read(loaded, content.kind, text, contentNode, (reading) => readContent(reading, content));
       if (!read) {
         continue;
       }
@@ -174,15 +157,13 @@ export function readTerraform(text: string, path: string | undefined, files?: Mo
         bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${source.bucket}`, certain: true },
         policy: parsePolicy(read.view.text),
         view: read.view,
-        translation: { ...read.translation, view: read.view },
+        translation: { hostText: text, syntax: 'hcl', view: read.view, ...(read.writer ? { writer: read.writer } : { encodeInString: textEncoder(text, contentNode, read.view) }) },
         keepFinding: keepFindingOf(read.partial, read.foreign),
       };
       policies.push(policy);
-      if (read.template) {
-        templates.push({ policy, template: read.template });
-      }
     }
-    return { kind: 'terraform', text, policies, syntaxProblems: syntaxProblems(tree.rootNode), hostChecks: terraformHostChecks({ text, blocks: self.blocks }), templates };
+    reads.finish();
+    return { kind: 'terraform', text, policies, syntaxProblems: syntaxProblems(tree.rootNode), hostChecks: terraformHostChecks({ text, blocks: self.blocks }) };
   } finally {
     releaseModule(loaded);
     tree.delete();
@@ -311,7 +292,7 @@ export function readTerraformTemplate(text: string, path?: string, files?: Modul
     if (!read) {
       return undefined;
     }
-    const { view, template } = read;
+    const { view } = read;
     const bucket = reader?.source.bucket;
     const name = bucket === undefined ? undefined : bucketName(loaded.module, bucket);
     const encode = (content: string) => encodeWithSymbols(content, view, (char, next) => ((char === '$' || char === '%') && next === '{' ? `${char}${char}` : char));
@@ -325,8 +306,7 @@ export function readTerraformTemplate(text: string, path?: string, files?: Modul
       translation: { hostText: text, syntax: 'hcl', view, encodeInString: encode },
       keepFinding: keepFindingOf(read.partial, []),
     };
-    const document: TerraformDocument = { kind: 'terraform', text, policies: [policy], syntaxProblems: [], hostChecks: terraformHostChecks({ text, blocks: undefined }), templates: [{ policy, template }] };
-    return document;
+    return { kind: 'terraform', text, policies: [policy], syntaxProblems: [], hostChecks: terraformHostChecks({ text, blocks: undefined }) };
   } finally {
     if (reader) {
       releaseModule(reader.loaded);

@@ -12,9 +12,18 @@ import { attributeOf, HclBlock, namedChildrenOf, plainString, traversal, unwrap 
  */
 export interface TerraformModule {
   /** `aws_s3_bucket.b` → the block; data sources as `data.aws_iam_policy_document.x`. */
-  blocks: Map<string, ModuleBlock>;
-  variables: Map<string, ModuleBlock>;
-  locals: Map<string, { block: ModuleBlock; attribute: NonNullable<ReturnType<typeof attributeOf>> }>;
+  blocks: ModuleIndex<ModuleBlock>;
+  variables: ModuleIndex<ModuleBlock>;
+  locals: ModuleIndex<ModuleLocal>;
+}
+
+/** What a module holds by name: a map, or a view of one that records what is looked up (`recordingModule`). */
+export type ModuleIndex<V> = Pick<ReadonlyMap<string, V>, 'get' | 'has'>;
+
+/** A local value: its `locals` block and its attribute there. */
+export interface ModuleLocal {
+  block: ModuleBlock;
+  attribute: NonNullable<ReturnType<typeof attributeOf>>;
 }
 
 /** A block and the file it is written in (undefined: the file being read). */
@@ -35,7 +44,7 @@ export interface ReferenceValue {
 
 /** Indexes the top-level blocks of a module's files. */
 export function indexModule(files: { path: string | undefined; text: string; blocks: HclBlock[] }[]): TerraformModule {
-  const module: TerraformModule = { blocks: new Map(), variables: new Map(), locals: new Map() };
+  const module = { blocks: new Map<string, ModuleBlock>(), variables: new Map<string, ModuleBlock>(), locals: new Map<string, ModuleLocal>() };
   for (const file of files) {
     // The file object itself, so a block's file can be compared with the file being read.
     const source: ModuleBlock['file'] = file;
@@ -63,6 +72,46 @@ function setFirst<V>(map: Map<string, V>, key: string, value: V): void {
   if (!map.has(key)) {
     map.set(key, value);
   }
+}
+
+/** One lookup of a module by name: which index, the name, and the source text of what it found (undefined: nothing; null: text with a syntax error). */
+export interface ModuleLookup {
+  index: 'blocks' | 'variables' | 'locals';
+  name: string;
+  found: string | null | undefined;
+}
+
+/** The source text of a node of a module's file; null when it has a syntax error, so no two are taken for the same. */
+function sourceOf(file: ModuleBlock['file'], node: HclNode): string | null {
+  return node.hasError ? null : file.text.slice(node.startIndex, node.endIndex);
+}
+
+/** What a lookup of `index` by `name` finds in `module`, as source text: what a `ModuleLookup` compares. */
+export function lookedUp(module: TerraformModule, index: ModuleLookup['index'], name: string): string | null | undefined {
+  if (index === 'locals') {
+    const local = module.locals.get(name);
+    return local && sourceOf(local.block.file, local.attribute.node);
+  }
+  const entry = module[index].get(name);
+  return entry && sourceOf(entry.file, entry.block.node);
+}
+
+/**
+ * The module seen through its lookups: each name looked up is passed to `record` with the source
+ * text of what it found, so a reading can tell later whether the module still gives it the same.
+ */
+export function recordingModule(module: TerraformModule, record: (index: ModuleLookup['index'], name: string) => void): TerraformModule {
+  const recording = <V>(index: ModuleLookup['index'], map: ModuleIndex<V>): ModuleIndex<V> => ({
+    get: (name) => {
+      record(index, name);
+      return map.get(name);
+    },
+    has: (name) => {
+      record(index, name);
+      return map.has(name);
+    },
+  });
+  return { blocks: recording('blocks', module.blocks), variables: recording('variables', module.variables), locals: recording('locals', module.locals) };
 }
 
 /** A name reduced to what is valid in a bucket name, at least three characters. */

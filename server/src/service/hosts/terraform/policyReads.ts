@@ -1,0 +1,161 @@
+/* S3 Bucket Policy — MIT License. */
+import type { HostValue } from '../hostValue';
+import type { PolicyView, ViewChild, ViewScalar } from '../policyView';
+import type { HclNode } from './hclParser';
+import type { HclSyntaxWriter } from './hclSyntax';
+import type { LoadedModule } from './moduleReader';
+import { lookedUp, ModuleLookup, recordingModule } from './terraformModule';
+
+/**
+ * The policies read from a Terraform file are kept, so an edit reads again only the policy it
+ * touched. A policy's view depends on its own text and on what it looks up in the module (a
+ * bucket's name, a variable, a local, a source document, a template file); a kept read is reused
+ * when its text is the same and every lookup it made finds the same source text. It is then moved
+ * to where the text is now: its offsets shifted, its syntax writer given the file's new text.
+ */
+
+/** What one policy expression is: its view, and how fixes are written back into HCL (undefined: as string text). */
+export interface ReadPolicy {
+  view: PolicyView;
+  partial: boolean;
+  /** View spans of statements merged in from other documents: findings there are not about this file. */
+  foreign: [number, number][];
+  writer: HclSyntaxWriter | undefined;
+}
+
+/** A read kept for reuse: where its text started, and what it looked up in the module and its files. */
+interface KeptRead {
+  start: number;
+  read: ReadPolicy;
+  lookups: ModuleLookup[];
+  files: { path: string; text: string | undefined }[];
+}
+
+/** How many files keep the reads of their policies (as many as keep their tree for incremental parsing). */
+const KEPT_FILES = 32;
+
+/** The reads of each file's policies in its last reading, by file path and then by `readKey`. */
+const kept = new Map<string, Map<string, KeptRead>>();
+
+/** True when the module and its files still give a kept read what they gave it. */
+function stillHolds(loaded: LoadedModule, entry: KeptRead): boolean {
+  return entry.lookups.every((lookup) => lookup.found !== null && lookedUp(loaded.module, lookup.index, lookup.name) === lookup.found)
+    && entry.files.every((file) => loaded.moduleFiles?.read(file.path) === file.text);
+}
+
+/** The reads of the policies of one reading of a file. */
+export interface PolicyReads {
+  /**
+   * The read of the policy whose text is `node` of `text` (the file's text), by `read`: the one
+   * of the file's last reading when it still holds, else a new one. A node with a syntax error is
+   * read anew every time. The caller may change what it gets (a view's symbols): it is a copy.
+   */
+  read(loaded: LoadedModule, kind: string, text: string, node: HclNode, read: (loaded: LoadedModule) => ReadPolicy | undefined): ReadPolicy | undefined;
+  /** Keeps this reading's reads for the file's next reading, in place of the last one's. */
+  finish(): void;
+}
+
+/**
+ * The reads of a reading of the file at `path`. Only the reads of the last reading are kept:
+ * they hold strings of the text they were read from, so what is kept stays in proportion to one
+ * version of the file per policy.
+ */
+export function policyReads(path: string): PolicyReads {
+  const previous = kept.get(path);
+  const current = new Map<string, KeptRead>();
+  return {
+    read(loaded, kind, text, node, read) {
+      if (node.hasError) {
+        return read(loaded);
+      }
+      const start = node.startIndex;
+      const key = `${kind} ${node.type} ${loaded.directory ?? ''}\n${text.slice(start, node.endIndex)}`;
+      const entry = current.get(key) ?? previous?.get(key);
+      if (entry && stillHolds(loaded, entry)) {
+        current.set(key, entry);
+        return movedRead(entry.read, start - entry.start, text);
+      }
+      const lookups: ModuleLookup[] = [];
+      const files: KeptRead['files'] = [];
+      const moduleFiles = loaded.moduleFiles;
+      const recording: LoadedModule = {
+        ...loaded,
+        module: recordingModule(loaded.module, (index, name) => lookups.push({ index, name, found: lookedUp(loaded.module, index, name) })),
+        moduleFiles: moduleFiles && {
+          list: (directory) => moduleFiles.list(directory),
+          read: (file) => {
+            const fileText = moduleFiles.read(file);
+            files.push({ path: file, text: fileText });
+            return fileText;
+          },
+        },
+      };
+      const fresh = read(recording);
+      if (fresh) {
+        current.set(key, { start, read: fresh, lookups, files });
+      }
+      return fresh && movedRead(fresh, 0, text);
+    },
+    finish() {
+      kept.delete(path);
+      kept.set(path, current);
+      for (const evicted of kept.keys()) {
+        if (kept.size <= KEPT_FILES) {
+          break;
+        }
+        kept.delete(evicted);
+      }
+    },
+  };
+}
+
+/** A copy of a read with every host offset shifted by `delta`, its syntax writer writing into `text`. */
+function movedRead(read: ReadPolicy, delta: number, text: string): ReadPolicy {
+  const hosts = new Map<HostValue, HostValue>();
+  const view = movedView(read.view, delta, hosts);
+  return { view, partial: read.partial, foreign: read.foreign, writer: read.writer?.moved(text, hosts) };
+}
+
+/** A copy of a view with its host offsets shifted; `hosts` maps each host value to its copy (one copy per value, shared as in the view). */
+function movedView(view: PolicyView, delta: number, hosts: Map<HostValue, HostValue>): PolicyView {
+  const host = <T extends HostValue>(value: T): T => {
+    let copy = hosts.get(value);
+    if (!copy) {
+      copy = movedHost(value, delta, host);
+      hosts.set(value, copy);
+    }
+    return copy as T;
+  };
+  const child = (item: ViewChild): ViewChild => {
+    const copy = { ...item, host: item.host && host(item.host) };
+    if (item.keyHost) {
+      copy.keyHost = host(item.keyHost);
+    }
+    return copy;
+  };
+  return {
+    text: view.text,
+    hostStart: view.hostStart.map((offset) => offset + delta),
+    hostEnd: view.hostEnd.map((offset) => offset + delta),
+    flagged: view.flagged,
+    scalars: view.scalars.map((scalar): ViewScalar => ({ ...scalar, host: host(scalar.host) })),
+    containers: view.containers.map((container) => ({ ...container, host: host(container.host), children: container.children.map(child) })),
+    symbols: new Map(view.symbols),
+  };
+}
+
+/** A host value with its offsets (and its children's) shifted by `delta`; `host` copies a child. */
+function movedHost(value: HostValue, delta: number, host: <T extends HostValue>(value: T) => T): HostValue {
+  const offset = value.offset + delta;
+  const end = value.end + delta;
+  switch (value.kind) {
+    case 'scalar':
+      return { ...value, offset, end, contentOffset: value.contentOffset === undefined ? undefined : value.contentOffset + delta };
+    case 'map':
+      return { ...value, offset, end, entries: value.entries.map((entry) => ({ key: host(entry.key), value: entry.value && host(entry.value) })) };
+    case 'seq':
+      return { ...value, offset, end, items: value.items.map(host) };
+    case 'call':
+      return { ...value, offset, end, argument: value.argument && host(value.argument) };
+  }
+}
