@@ -1,8 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
-import { HostMap, HostScalar, HostSeq, HostValue, movedScalar } from './hostValue';
-
-/** Host nodes of one subtree read again at another place: the new node for each old one. */
-export type MovedNodes = Map<HostValue, HostValue>;
+import type { HostMap, HostScalar, HostSeq, HostValue } from './hostValue';
 
 /**
  * A policy written inside another document (a template, a Terraform file), seen as the JSON text
@@ -239,36 +236,33 @@ export function viewOffsetOf(view: PolicyView, hostOffset: number): number | und
 }
 
 /**
- * The view of a policy whose host text `[from, to)` moved by `delta` unchanged: the same text and
- * flags, each host span moved, each host node replaced by its counterpart in `moved` (a scalar the
- * view wrote from a copy, as a key, moved itself). Undefined when the view reads host text outside
- * `[from, to)`, which did not move with it, or a node `moved` lacks.
+ * The view of a policy whose host text moved by `delta` unchanged: the same text and flags, each
+ * host span moved, each host node replaced by `moved(node)`, its counterpart at the new place.
+ * Undefined when `moved` has none for a node, or when `within` is given and the view reads host
+ * text outside it, which did not move with the policy.
  */
-export function movedView(view: PolicyView, from: number, to: number, delta: number, moved: MovedNodes): PolicyView | undefined {
-  // Unmoved (a JSON template read again whole), the spans stay as they are.
-  const hostStart = delta === 0 ? view.hostStart : new Int32Array(view.hostStart.length);
-  const hostEnd = delta === 0 ? view.hostEnd : new Int32Array(view.hostEnd.length);
-  for (let index = 0; index < hostStart.length; index++) {
-    if (view.hostStart[index] < from || view.hostEnd[index] > to) {
-      return undefined;
-    }
-    hostStart[index] = view.hostStart[index] + delta;
-    hostEnd[index] = view.hostEnd[index] + delta;
-  }
-  const containerNodes = view.containers.flatMap((container) => [container.host, ...container.children.flatMap((child) => [child.host, child.keyHost])]);
-  if (containerNodes.some((node) => node !== undefined && !moved.has(node))) {
+export function movedView(view: PolicyView, delta: number, moved: <T extends HostValue>(node: T) => T | undefined, within?: { from: number; to: number }): PolicyView | undefined {
+  if (within && view.hostStart.some((start, index) => start < within.from || view.hostEnd[index] > within.to)) {
     return undefined;
   }
-  const node = <T extends HostValue>(old: T): T => moved.get(old) as T;
+  const nodes = [...view.scalars.map((scalar) => scalar.host), ...view.containers.flatMap((container) => [container.host, ...container.children.flatMap((child) => [child.host, child.keyHost])])];
+  const counterparts = new Map(nodes.flatMap((node) => (node ? [[node, moved(node)] as const] : [])));
+  if ([...counterparts.values()].includes(undefined)) {
+    return undefined;
+  }
+  const node = <T extends HostValue>(old: T): T => counterparts.get(old) as T;
   return {
-    ...view,
-    hostStart,
-    hostEnd,
-    scalars: view.scalars.map((scalar) => ({ ...scalar, host: (moved.get(scalar.host) as HostScalar | undefined) ?? movedScalar(scalar.host, delta) })),
+    text: view.text,
+    // Unmoved (a JSON template is read again whole), the spans stay as they are.
+    hostStart: delta === 0 ? view.hostStart : view.hostStart.map((offset) => offset + delta),
+    hostEnd: delta === 0 ? view.hostEnd : view.hostEnd.map((offset) => offset + delta),
+    flagged: view.flagged,
+    scalars: view.scalars.map((scalar) => ({ ...scalar, host: node(scalar.host) })),
     containers: view.containers.map((container) => ({
       ...container,
       host: node(container.host),
       children: container.children.map((child) => ({ ...child, host: child.host && node(child.host), keyHost: child.keyHost && node(child.keyHost) })),
     })),
+    symbols: new Map(view.symbols),
   };
 }

@@ -6,6 +6,8 @@ import { isBucketPolicy } from '../policyRecognition';
 import { forgetReadTemplates, readCloudFormation } from './cloudformation/cloudFormationHost';
 import type { HostDocument } from './embeddedPolicy';
 import type { ModuleFiles } from './terraform/moduleFiles';
+import { forgetKeptTrees } from './terraform/hclParser';
+import { forgetKeptReads } from './terraform/policyReads';
 import { readTerraformFile } from './terraform/terraformHost';
 
 /**
@@ -65,11 +67,14 @@ export function readHostDocument(text: string, path: string | undefined, languag
 }
 
 /**
- * Forgets what reads keep to reuse after an edit (the pieces and policies of templates): the next
- * read of any document is a first read. For benchmarks and tests of a first read.
+ * Forgets what reads keep to reuse after an edit (the pieces and policies of templates, the trees
+ * and policies of Terraform files): the next read of any document is a first read. For benchmarks
+ * and tests of a first read.
  */
 export function forgetEarlierReads(): void {
   forgetReadTemplates();
+  forgetKeptTrees();
+  forgetKeptReads();
 }
 
 /** A CloudFormation template, or undefined. */

@@ -3,7 +3,7 @@ import { parsePolicy } from '../../parser/parsePolicy';
 import type { TranslationContext } from '../editTranslation';
 import type { EmbeddedPolicy, HostDocument, HostRange } from '../embeddedPolicy';
 import type { HostSyntaxName } from '../hostSyntax';
-import { entryValue, findEntry, HostValue, pairNodes, scalarText } from '../hostValue';
+import { entryValue, findEntry, HostValue, movedScalar, pairNodes, scalarText } from '../hostValue';
 import { movedView, PolicyView, SymbolSource } from '../policyView';
 import { bucketNameOf, evaluate, isBucket, isBucketNameKnown, TemplateContext } from './intrinsics';
 import { writeTemplatePolicyView } from './policyWriter';
@@ -155,7 +155,9 @@ function movedPolicy(context: TemplateContext, syntax: 'yaml' | 'json', known: R
   if (!policy?.view || !policy.translation || !pairNodes(known.value, resource.value, pairs)) {
     return undefined;
   }
-  const view = movedView(policy.view, known.span.offset, known.span.end, delta, pairs);
+  // A scalar the view wrote from a copy (a key) has no pair: it moves as it is.
+  const counterpart = <T extends HostValue>(node: T) => (pairs.get(node) ?? (node.kind === 'scalar' ? movedScalar(node, delta) : undefined)) as T | undefined;
+  const view = movedView(policy.view, delta, counterpart, { from: known.span.offset, to: known.span.end });
   const document = entryValue(resource.properties, 'PolicyDocument');
   if (!view || !document) {
     return undefined;

@@ -84,6 +84,12 @@ export function parseHclFile(path: string, text: string): Tree | undefined {
   return tree.copy();
 }
 
+/** Deletes every kept tree: the next parse of each file is a whole parse (for tests and benchmarks of a first read). */
+export function forgetKeptTrees(): void {
+  kept.forEach((entry) => entry.tree.delete());
+  kept.clear();
+}
+
 /** How many trees are kept for incremental parsing (for tests). */
 export function keptTreeCount(): number {
   return kept.size;

@@ -1,6 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
-import type { HostValue } from '../hostValue';
-import type { PolicyView, ViewChild, ViewScalar } from '../policyView';
+import { HostValue, movedScalar } from '../hostValue';
+import { movedView, PolicyView } from '../policyView';
 import type { HclNode } from './hclParser';
 import type { HclSyntaxWriter } from './hclSyntax';
 import type { LoadedModule } from './moduleReader';
@@ -36,6 +36,11 @@ const KEPT_FILES = 32;
 
 /** The reads of each file's policies in its last reading, by file path and then by `readKey`. */
 const kept = new Map<string, Map<string, KeptRead>>();
+
+/** Forgets every kept read (for tests and benchmarks of a first read). */
+export function forgetKeptReads(): void {
+  kept.clear();
+}
 
 /** True when the module and its files still give a kept read what they gave it. */
 function stillHolds(loaded: LoadedModule, entry: KeptRead): boolean {
@@ -111,13 +116,8 @@ export function policyReads(path: string): PolicyReads {
 
 /** A copy of a read with every host offset shifted by `delta`, its syntax writer writing into `text`. */
 function movedRead(read: ReadPolicy, delta: number, text: string): ReadPolicy {
+  // Each host value is copied once, so that values shared in the view stay shared in the copy.
   const hosts = new Map<HostValue, HostValue>();
-  const view = movedView(read.view, delta, hosts);
-  return { view, partial: read.partial, foreign: read.foreign, writer: read.writer?.moved(text, hosts) };
-}
-
-/** A copy of a view with its host offsets shifted; `hosts` maps each host value to its copy (one copy per value, shared as in the view). */
-function movedView(view: PolicyView, delta: number, hosts: Map<HostValue, HostValue>): PolicyView {
   const host = <T extends HostValue>(value: T): T => {
     let copy = hosts.get(value);
     if (!copy) {
@@ -126,22 +126,8 @@ function movedView(view: PolicyView, delta: number, hosts: Map<HostValue, HostVa
     }
     return copy as T;
   };
-  const child = (item: ViewChild): ViewChild => {
-    const copy = { ...item, host: item.host && host(item.host) };
-    if (item.keyHost) {
-      copy.keyHost = host(item.keyHost);
-    }
-    return copy;
-  };
-  return {
-    text: view.text,
-    hostStart: view.hostStart.map((offset) => offset + delta),
-    hostEnd: view.hostEnd.map((offset) => offset + delta),
-    flagged: view.flagged,
-    scalars: view.scalars.map((scalar): ViewScalar => ({ ...scalar, host: host(scalar.host) })),
-    containers: view.containers.map((container) => ({ ...container, host: host(container.host), children: container.children.map(child) })),
-    symbols: new Map(view.symbols),
-  };
+  const view = movedView(read.view, delta, host)!;
+  return { view, partial: read.partial, foreign: read.foreign, writer: read.writer?.moved(text, hosts) };
 }
 
 /** A host value with its offsets (and its children's) shifted by `delta`; `host` copies a child. */
@@ -150,7 +136,7 @@ function movedHost(value: HostValue, delta: number, host: <T extends HostValue>(
   const end = value.end + delta;
   switch (value.kind) {
     case 'scalar':
-      return { ...value, offset, end, contentOffset: value.contentOffset === undefined ? undefined : value.contentOffset + delta };
+      return movedScalar(value, delta);
     case 'map':
       return { ...value, offset, end, entries: value.entries.map((entry) => ({ key: host(entry.key), value: entry.value && host(entry.value) })) };
     case 'seq':
