@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import { summaryOf } from '../../../server/src/service/access/accessInEditor';
 import type { HostDocument } from '../../../server/src/service/hosts/embeddedPolicy';
 import type { HclSyntaxWriter } from '../../../server/src/service/hosts/terraform/hclSyntax';
 import type { ModuleFiles } from '../../../server/src/service/hosts/terraform/moduleFiles';
@@ -31,6 +32,7 @@ function reading(host: HostDocument): unknown {
         writer: writer && policy.view?.containers.map((container) => writer.roles.get(container.host) ?? null),
         encodes: policy.translation?.encodeInString !== undefined,
         keeps: policy.keepFinding !== undefined,
+        summary: summaryOf(policy, host.text),
       };
     }),
     findings: hosted.findProblems(host, SETTINGS),
@@ -103,6 +105,10 @@ describe('policies kept from the last reading of a Terraform file', () => {
       ['main.tf', (text) => `# a comment before\n${text}`],
       ['main.tf', (text) => text.replace('var.name', '"acme-three"')],
       ['variables.tf', (text) => text.replace('acme-two', 'acme-four')],
+      // The policy's text stays as it is; the bucket it is attached to changes, then is not known for certain.
+      ['main.tf', (text) => `${text}\nresource "aws_s3_bucket" "c" {\n  bucket = "acme-five"\n}\n`],
+      ['main.tf', (text) => text.replace('bucket = aws_s3_bucket.b.id', 'bucket = aws_s3_bucket.c.id')],
+      ['main.tf', (text) => text.replace('bucket = aws_s3_bucket.c.id', 'bucket = var.other')],
     ];
     steps.forEach(([file, change], step) => {
       files.set(`kept/${file}`, change(files.get(`kept/${file}`)!));

@@ -90,16 +90,22 @@ export function summaryUnavailable(policy: EmbeddedPolicy): string | undefined {
   return policy.policy.syntaxProblems.some((problem) => !problem.keepsTree) ? 'Access summary unavailable: fix the syntax errors first' : undefined;
 }
 
-/** The summaries computed so far, per parsed policy (a document version's policies are parsed once). */
-const summaries = new WeakMap<PolicyDocument, AccessSummary>();
+/**
+ * The summaries computed so far, per parsed policy (a document version's policies are parsed once;
+ * an unchanged policy of a template or Terraform file keeps its tree across edits) and the bucket
+ * it was attached to then (in Terraform, a policy's `bucket` argument can change while its text
+ * does not).
+ */
+const summaries = new WeakMap<PolicyDocument, { bucket: string | undefined; summary: AccessSummary }>();
 
-/** The access summary of an embedded policy, computed once per parsed policy. */
+/** The access summary of an embedded policy, computed once per parsed policy and bucket. */
 export function summaryOf(policy: EmbeddedPolicy, hostText: string): AccessSummary {
-  let summary = summaries.get(policy.policy);
-  if (!summary) {
-    summary = summarizeAccess(policy.policy, undefined, unknownValues(policy, hostText)?.isUnknown);
-    summaries.set(policy.policy, summary);
+  const known = summaries.get(policy.policy);
+  if (known && known.bucket === policy.bucket?.name) {
+    return known.summary;
   }
+  const summary = summarizeAccess(policy.policy, undefined, unknownValues(policy, hostText)?.isUnknown);
+  summaries.set(policy.policy, { bucket: policy.bucket?.name, summary });
   return summary;
 }
 

@@ -261,7 +261,7 @@ export function movedView(view: PolicyView, delta: number, moved: <T extends Hos
     containers: view.containers.map((container) => ({
       ...container,
       host: node(container.host),
-      children: container.children.map((child) => ({ ...child, host: child.host && node(child.host), keyHost: child.keyHost && node(child.keyHost) })),
+      children: container.children.map((child) => ({ ...child, host: child.host && node(child.host), ...(child.keyHost ? { keyHost: node(child.keyHost) } : {}) })),
     })),
     symbols: new Map(view.symbols),
   };

@@ -57,11 +57,10 @@ export function readHostDocument(text: string, path: string | undefined, languag
   if (!embedded) {
     return { kind: 'none', text, policies: [], syntaxProblems: [], hostChecks: undefined };
   }
-  // The rules learn the bucket a policy is attached to where the host says it for certain.
+  // The rules learn the bucket a policy is attached to where the host says it for certain. A policy
+  // tree kept from an earlier read (its text unchanged) may have been attached to another bucket.
   for (const policy of embedded.policies) {
-    if (policy.bucket?.certain) {
-      policy.policy.attachedBucket = { name: policy.bucket.name, description: policy.bucket.description };
-    }
+    policy.policy.attachedBucket = policy.bucket?.certain ? { name: policy.bucket.name, description: policy.bucket.description } : undefined;
   }
   return embedded;
 }

@@ -57,13 +57,19 @@ const STATEMENT_ARGUMENTS: Record<string, string> = { Sid: 'sid', Effect: 'effec
  * `aws_iam_policy_document`, arguments and blocks (`statement`, `principals`, `condition`).
  */
 export class HclSyntaxWriter implements SyntaxWriter {
-  /** Policy-document containers by role; everything else is a `jsonencode` object or tuple. */
-  readonly roles = new WeakMap<HostValue, BlockRole>();
+  /**
+   * @param roles policy-document containers by role; everything else is a `jsonencode` object or tuple.
+   */
+  constructor(private readonly text: string, private readonly keySeparator: '=' | ':', readonly roles = new WeakMap<HostValue, BlockRole>()) {}
 
-  constructor(private readonly text: string, private readonly keySeparator: '=' | ':') {}
-
-  /** This writer for the file's text `text`, its roles given to the copies `hosts` maps its containers to. */
-  moved(text: string, hosts: ReadonlyMap<HostValue, HostValue>): HclSyntaxWriter {
+  /**
+   * This writer for the file's text `text`, its roles given to the copies `hosts` maps its
+   * containers to; without `hosts` (the policy did not move), to the same containers.
+   */
+  moved(text: string, hosts?: ReadonlyMap<HostValue, HostValue>): HclSyntaxWriter {
+    if (!hosts) {
+      return new HclSyntaxWriter(text, this.keySeparator, this.roles);
+    }
     const moved = new HclSyntaxWriter(text, this.keySeparator);
     for (const [host, copy] of hosts) {
       const role = this.roles.get(host);

@@ -1,4 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
+import { parsePolicy } from '../../parser/parsePolicy';
+import type { PolicyDocument } from '../../parser/policyDocument';
 import { HostValue, movedScalar } from '../hostValue';
 import { movedView, PolicyView } from '../policyView';
 import type { HclNode } from './hclParser';
@@ -21,6 +23,8 @@ export interface ReadPolicy {
   /** View spans of statements merged in from other documents: findings there are not about this file. */
   foreign: [number, number][];
   writer: HclSyntaxWriter | undefined;
+  /** The view's policy tree, parsed once when the read is kept (undefined: not parsed yet). */
+  policy?: PolicyDocument;
 }
 
 /** A read kept for reuse: where its text started, and what it looked up in the module and its files. */
@@ -97,6 +101,7 @@ export function policyReads(path: string): PolicyReads {
       };
       const fresh = read(recording);
       if (fresh) {
+        fresh.policy = parsePolicy(fresh.view.text);
         current.set(key, { start, read: fresh, lookups, files });
       }
       return fresh && movedRead(fresh, 0, text);
@@ -116,6 +121,10 @@ export function policyReads(path: string): PolicyReads {
 
 /** A copy of a read with every host offset shifted by `delta`, its syntax writer writing into `text`. */
 function movedRead(read: ReadPolicy, delta: number, text: string): ReadPolicy {
+  if (delta === 0) {
+    // Where the policy did not move, its view and host values are shared; only its symbols, which the caller adds to, are copied.
+    return { ...read, view: { ...read.view, symbols: new Map(read.view.symbols) }, writer: read.writer?.moved(text) };
+  }
   // Each host value is copied once, so that values shared in the view stay shared in the copy.
   const hosts = new Map<HostValue, HostValue>();
   const host = <T extends HostValue>(value: T): T => {
@@ -127,7 +136,7 @@ function movedRead(read: ReadPolicy, delta: number, text: string): ReadPolicy {
     return copy as T;
   };
   const view = movedView(read.view, delta, host)!;
-  return { view, partial: read.partial, foreign: read.foreign, writer: read.writer?.moved(text, hosts) };
+  return { ...read, view, writer: read.writer?.moved(text, hosts) };
 }
 
 /** A host value with its offsets (and its children's) shifted by `delta`; `host` copies a child. */

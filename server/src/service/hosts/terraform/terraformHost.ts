@@ -155,7 +155,7 @@ export function readTerraform(text: string, path: string | undefined, files?: Mo
         range: rangeOf(source.file === self && content.kind === 'expression' && contentNode === unwrap(source.expression) ? source.expression : contentNode),
         nameRange: rangeOf(nameNode),
         bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${source.bucket}`, certain: true },
-        policy: parsePolicy(read.view.text),
+        policy: read.policy ?? parsePolicy(read.view.text),
         view: read.view,
         translation: { hostText: text, syntax: 'hcl', view: read.view, ...(read.writer ? { writer: read.writer } : { encodeInString: textEncoder(text, contentNode, read.view) }) },
         keepFinding: keepFindingOf(read.partial, read.foreign),
