@@ -11,11 +11,11 @@
  */
 import type { Node } from 'jsonc-parser';
 import { ConditionEntry, conditionEntries } from '../conditionEntries';
-import type { S3Action } from '../data/awsData';
+import { matchS3Actions, s3Actions, S3Action } from '../data/awsData';
 import { memoizePerObject } from '../memoizePerObject';
 import { stringNodes, stringValue } from '../parser/nodeUtils';
 import type { PolicyDocument, PolicyStatement } from '../parser/policyDocument';
-import { findPlaceholders, mayHavePlaceholders } from '../placeholders';
+import { findPlaceholders, hasTemplateVariableOpening } from '../placeholders';
 import { principalValues } from '../principals';
 import { booleanValue, policyBucket } from '../secureTransport';
 import { evaluateEntry } from './conditionEvaluation';
@@ -69,11 +69,11 @@ function isDeny(statement: PolicyStatement): boolean {
   return stringValue(statement.elements.Effect?.valueNode) === 'Deny';
 }
 
-/** How one condition entry reads over HTTP and over HTTPS, by the evaluator (every request carries aws:SecureTransport). */
-export function transportTruths(entry: ConditionEntry): { http: Truth; https: Truth } {
+/** How one condition entry reads over HTTP and over HTTPS, by the evaluator (every request carries aws:SecureTransport); once per entry. */
+export const transportTruths = memoizePerObject((entry: ConditionEntry): { http: Truth; https: Truth } => {
   const inputs = { variables: false, isUnknown: undefined };
   return { http: evaluateEntry(entry, { ...inputs, context: HTTP_CONTEXT }).result, https: evaluateEntry(entry, { ...inputs, context: HTTPS_CONTEXT }).result };
-}
+});
 
 /** A statement's tests of aws:SecureTransport, and whether together they hold over HTTP and over HTTPS; undefined when it has none. */
 export function secureTransportTest(statement: PolicyStatement): { entries: ConditionEntry[]; http: Truth; https: Truth } | undefined {
@@ -113,21 +113,28 @@ export function invertedEntries(statement: PolicyStatement): ConditionEntry[] {
   });
 }
 
-/** True when a Deny applies to everyone alike, wherever from: Principal "*", no variables, conditions only on aws:SecureTransport. */
-function appliesAlike(statement: PolicyStatement): boolean {
-  if (statement.elements.NotPrincipal || stringNodes(statement.elements.Resource?.valueNode ?? statement.elements.NotResource?.valueNode).some((node) => String(node.value).includes('${'))) {
+/** True when a Deny applies to everyone alike, wherever from: Principal "*", no variables, conditions only on aws:SecureTransport (that hold over HTTP); once per statement. */
+const appliesAlike = memoizePerObject((statement: PolicyStatement): boolean => {
+  // The conditions first: most Denies test other keys.
+  if (!conditionEntries(statement).every((entry) => entry.lowerKey === 'aws:securetransport' && transportTruths(entry).http === 'yes')
+    || statement.elements.NotPrincipal || stringNodes(statement.elements.Resource?.valueNode ?? statement.elements.NotResource?.valueNode).some((node) => String(node.value).includes('${'))) {
     return false;
   }
   const values = principalValues(statement);
-  return values.length === 1 && values[0].value === '*' && (values[0].type === '*' || values[0].type === 'AWS')
-    && conditionEntries(statement).every((entry) => entry.lowerKey === 'aws:securetransport' && transportTruths(entry).http === 'yes');
-}
+  return values.length === 1 && values[0].value === '*' && (values[0].type === '*' || values[0].type === 'AWS');
+});
 
-/** The actions of one kind, grouped by the Denies that cover them, each group with the resources to ask about. */
-interface KindRequests {
-  kind: ResourceKind;
-  groups: S3Action[][];
-  resources: readonly string[];
+/** The object ARNs to ask about, once per policy and bucket (a policy's verdict and its statements' own verdicts ask about the same). */
+const sampleTable = memoizePerObject((_policy: PolicyDocument) => new Map<string, string[]>());
+function samplesOf(policy: PolicyDocument, partition: string, bucket: string): string[] {
+  const table = sampleTable(policy);
+  const key = `${partition}:${bucket}`;
+  let samples = table.get(key);
+  if (!samples) {
+    samples = objectSamples(policy.statements, partition, bucket);
+    table.set(key, samples);
+  }
+  return samples;
 }
 
 /**
@@ -138,15 +145,22 @@ interface KindRequests {
 export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = {}): HttpDenial {
   const target = policyBucket(policy) ?? { partition: 'aws', bucket: 'bucket' };
   const denies = (options.statements ?? policy.statements).filter(isDeny);
-  const groups = actionGroups(denies, BUCKET_AND_OBJECT_ACTIONS());
-  const requests: KindRequests[] = [
-    { kind: 'bucket', groups: groups.filter((group) => !isObjectAction(group[0])), resources: [`arn:${target.partition}:s3:::${target.bucket}`] },
-    { kind: 'objects', groups: groups.filter((group) => isObjectAction(group[0])), resources: objectSamples(policy.statements, target.partition, target.bucket) },
+  const bucketArn = `arn:${target.partition}:s3:::${target.bucket}`;
+  const requests: { kind: ResourceKind; resources: () => readonly string[] }[] = [
+    { kind: 'bucket', resources: () => [bucketArn] },
+    { kind: 'objects', resources: () => samplesOf(policy, target.partition, target.bucket) },
   ];
+  // A Resource item `<prefix>*` whose prefix starts the bucket's ARN (or its objects') covers every resource of that kind asked about.
+  const coversKind = (statement: PolicyStatement, kind: ResourceKind): boolean => stringNodes(statement.elements.Resource?.valueNode).some((node) => {
+    const text = String(node.value);
+    const prefix = text.slice(0, -1);
+    return text.endsWith('*') && !/[*?]|\$\{/.test(prefix) && (kind === 'objects' ? `${bucketArn}/` : bucketArn).startsWith(prefix);
+  });
   const alike = options.isUnknown ? [] : denies.filter(appliesAlike);
   const variables = readsVariables(policy);
-  const refusedAlike = (action: string, resource: string): boolean => alike.some((statement) => actionTruth(statement, action, undefined) === 'yes'
-    && resourceTruth(statement, { request: { principal: { kind: 'anonymous' }, action, resource }, context: HTTP_CONTEXT, variables, isUnknown: undefined }) === 'yes');
+  const resourceCovered = (statement: PolicyStatement, action: string, resource: string): boolean => resourceTruth(statement, { request: { principal: { kind: 'anonymous' }, action, resource }, context: HTTP_CONTEXT, variables, isUnknown: undefined }) === 'yes';
+  const refusedAlike = (action: string, resource: string): boolean => alike.some((statement) => actionTruth(statement, action, undefined) === 'yes' && resourceCovered(statement, action, resource));
+  let groups: S3Action[][] | undefined;
   let asked: { classes: RequestClass[]; owner: string; places: Place[]; refusedToAll: ReturnType<typeof universalDenies> } | undefined;
   const ask = () => {
     if (!asked) {
@@ -158,11 +172,19 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
   };
   const view: PolicyDocument = { ...policy, statements: denies };
   const verdict: HttpDenial = { everyone: 'yes', kinds: { bucket: 'yes', objects: 'yes' }, open: {}, bucket: target.bucket, partition: target.partition };
-  for (const { kind, groups: kindGroups, resources } of requests) {
+  for (const { kind, resources } of requests) {
+    // The common case, settled at once: one Deny alike for everyone covers every action of the kind on every resource asked about.
+    if (alike.some((statement) => coversEveryAction(statement, kind) && (coversKind(statement, kind) || resources().every((resource) => resourceCovered(statement, 's3:*', resource))))) {
+      continue;
+    }
     let truth: Truth = 'yes';
-    search: for (const group of kindGroups) {
+    groups ??= actionGroups(denies, BUCKET_AND_OBJECT_ACTIONS());
+    search: for (const group of groups) {
+      if (isObjectAction(group[0]) !== (kind === 'objects')) {
+        continue;
+      }
       const action = `s3:${group[0].name}`;
-      for (const resource of resources) {
+      for (const resource of resources()) {
         if (refusedAlike(action, resource)) {
           continue;
         }
@@ -196,7 +218,7 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
  * which matches nothing. Other template text (`your-bucket-name`) is literal and read as written.
  */
 function placeholderUnknown(policy: PolicyDocument): ((node: Node) => boolean) | undefined {
-  return policy.text.includes('${') && mayHavePlaceholders(policy.text)
+  return hasTemplateVariableOpening(policy.text)
     ? (node) => node.type === 'string' && findPlaceholders(String(node.value)).some((match) => match.kind === 'templateVariable')
     : undefined;
 }
@@ -216,10 +238,25 @@ export function statementHttpDenial(policy: PolicyDocument, statement: PolicySta
   return verdict;
 }
 
+/** Whether a statement's Action (or NotAction) covers every action on the bucket, and every action on objects; once per statement. */
+const actionCoverage = memoizePerObject((statement: PolicyStatement): Record<ResourceKind, boolean> => {
+  // The common case first: an Action item that matches every S3 action (`s3:*`, `*`).
+  if (!statement.elements.NotAction && stringNodes(statement.elements.Action?.valueNode).some((node) => matchS3Actions(String(node.value)).length === s3Actions().length)) {
+    return { bucket: true, objects: true };
+  }
+  const covered = coveredActions(statement);
+  const coverage = { bucket: true, objects: true };
+  for (const action of BUCKET_AND_OBJECT_ACTIONS()) {
+    if (!covered.has(action)) {
+      coverage[isObjectAction(action) ? 'objects' : 'bucket'] = false;
+    }
+  }
+  return coverage;
+});
+
 /** True when a statement's Action (or NotAction) covers every action of a kind on the bucket. */
 export function coversEveryAction(statement: PolicyStatement, kind: ResourceKind): boolean {
-  const covered = coveredActions(statement);
-  return BUCKET_AND_OBJECT_ACTIONS().every((action) => isObjectAction(action) !== (kind === 'objects') || covered.has(action));
+  return actionCoverage(statement)[kind];
 }
 
 /**

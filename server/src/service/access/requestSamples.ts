@@ -27,9 +27,10 @@ export function objectSamples(statements: readonly PolicyStatement[], partition:
   const samples = new Set([`${prefix}any-object`]);
   for (const statement of statements) {
     for (const node of stringNodes(statement.elements.Resource?.valueNode)) {
-      const value = String(node.value).replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
-      if (value.startsWith(prefix)) {
-        samples.add(value);
+      // The prefix has no wildcard or variable: a value that does not start with it never will.
+      const text = String(node.value);
+      if (text.startsWith(prefix)) {
+        samples.add(text.replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x'));
       }
     }
   }
