@@ -124,6 +124,11 @@ const appliesAlike = memoizePerObject((statement: PolicyStatement): boolean => {
   return values.length === 1 && values[0].value === '*' && (values[0].type === '*' || values[0].type === 'AWS');
 });
 
+/** True when a statement's Resource (or NotResource) covers a resource for certain. */
+function resourceCovered(statement: PolicyStatement, resource: string, variables: boolean): boolean {
+  return resourceTruth(statement, { request: { principal: { kind: 'anonymous' }, action: 's3:*', resource }, context: HTTP_CONTEXT, variables, isUnknown: undefined }) === 'yes';
+}
+
 /** The object ARNs to ask about, once per policy and bucket (a policy's verdict and its statements' own verdicts ask about the same). */
 const sampleTable = memoizePerObject((_policy: PolicyDocument) => new Map<string, string[]>());
 function samplesOf(policy: PolicyDocument, partition: string, bucket: string): string[] {
@@ -158,8 +163,7 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
   });
   const alike = options.isUnknown ? [] : denies.filter(appliesAlike);
   const variables = readsVariables(policy);
-  const resourceCovered = (statement: PolicyStatement, action: string, resource: string): boolean => resourceTruth(statement, { request: { principal: { kind: 'anonymous' }, action, resource }, context: HTTP_CONTEXT, variables, isUnknown: undefined }) === 'yes';
-  const refusedAlike = (action: string, resource: string): boolean => alike.some((statement) => actionTruth(statement, action, undefined) === 'yes' && resourceCovered(statement, action, resource));
+  const refusedAlike = (action: string, resource: string): boolean => alike.some((statement) => actionTruth(statement, action, undefined) === 'yes' && resourceCovered(statement, resource, variables));
   let groups: S3Action[][] | undefined;
   let asked: { classes: RequestClass[]; owner: string; places: Place[]; refusedToAll: ReturnType<typeof universalDenies> } | undefined;
   const ask = () => {
@@ -174,7 +178,7 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
   const verdict: HttpDenial = { everyone: 'yes', kinds: { bucket: 'yes', objects: 'yes' }, open: {}, bucket: target.bucket, partition: target.partition };
   for (const { kind, resources } of requests) {
     // The common case, settled at once: one Deny alike for everyone covers every action of the kind on every resource asked about.
-    if (alike.some((statement) => coversEveryAction(statement, kind) && (coversKind(statement, kind) || resources().every((resource) => resourceCovered(statement, 's3:*', resource))))) {
+    if (alike.some((statement) => coversEveryAction(statement, kind) && (coversKind(statement, kind) || resources().every((resource) => resourceCovered(statement, resource, variables))))) {
       continue;
     }
     let truth: Truth = 'yes';
@@ -278,4 +282,11 @@ export function missingHalf(policy: PolicyDocument, statement: PolicyStatement):
 /** True when a Deny's Principal (or NotPrincipal) reaches every class of requests the policy names. */
 export function reachesEveryClass(policy: PolicyDocument, statement: PolicyStatement): boolean {
   return requestClasses(policy, undefined).classes.every((requestClass) => matchPrincipal(statement, requestClass.principal, undefined, true).applies === 'yes');
+}
+
+/** True when a statement's Resource (or NotResource) covers the bucket's ARN or one of the object ARNs asked about. */
+export function touchesBucket(policy: PolicyDocument, statement: PolicyStatement): boolean {
+  const { partition, bucket } = policyBucket(policy) ?? { partition: 'aws', bucket: 'bucket' };
+  const variables = readsVariables(policy);
+  return [`arn:${partition}:s3:::${bucket}`, ...samplesOf(policy, partition, bucket)].some((resource) => resourceCovered(statement, resource, variables));
 }

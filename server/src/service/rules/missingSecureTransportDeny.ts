@@ -1,5 +1,5 @@
 /* S3 Bucket Policy — MIT License. */
-import { coversEveryAction, httpOnlyDenies, invertedEntries, missingHalf, policyHttpDenial, reachesEveryClass, statementHttpDenial } from '../access/httpDenial';
+import { coversEveryAction, httpOnlyDenies, invertedEntries, missingHalf, policyHttpDenial, reachesEveryClass, statementHttpDenial, touchesBucket } from '../access/httpDenial';
 import { conditionEntries } from '../conditionEntries';
 import { appendToArrayOrWrap } from '../edits/jsonEdits';
 import { secureTransportDenyStatement } from '../fixes/secureTransportDenyStatement';
@@ -40,7 +40,7 @@ function narrowness(policy: PolicyDocument, statement: PolicyStatement): { words
       range = others[0]?.keyNode;
     } else {
       const bucket = policy.attachedBucket?.description ?? `the bucket "${own.bucket}"`;
-      parts.push(own.kinds.bucket === 'no' && own.kinds.objects === 'no' ? `none of ${bucket} or its objects` : `only part of ${bucket} and its objects`);
+      parts.push(touchesBucket(policy, statement) ? `only part of ${bucket} and its objects` : `none of ${bucket} or its objects`);
       range = Resource?.valueNode ?? NotResource?.valueNode;
     }
   }
