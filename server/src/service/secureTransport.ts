@@ -2,7 +2,7 @@
 import type { Node } from 'jsonc-parser';
 import { ConditionEntry, conditionEntries } from './conditionEntries';
 import { memoizePerObject } from './memoizePerObject';
-import { stringNodes, stringValue } from './parser/nodeUtils';
+import { stringNodes } from './parser/nodeUtils';
 import { PolicyDocument, PolicyStatement, RESOURCE_ELEMENTS } from './parser/policyDocument';
 import { everyonePrincipal } from './principals';
 
@@ -91,20 +91,6 @@ export const findSecureTransportDenies = memoizePerObject((policy: PolicyDocumen
 /** True when a deny covers both a bucket and all of its objects (or every resource). */
 export function isComplete(deny: SecureTransportDeny): boolean {
   return deny.coversAll || [...deny.bucketArns].some((bucket) => deny.objectArns.has(bucket));
-}
-
-/**
- * The aws:SecureTransport conditions that read the wrong way round: in an Allow, `false` (the grant
- * only works over plain HTTP); in a Deny whose only condition it is, `true` (it refuses HTTPS). A Deny
- * that pairs `true` with other keys, such as a TLS-version limit, is deliberate and not listed.
- */
-export function invertedSecureTransportConditions(statement: PolicyStatement): ConditionEntry[] {
-  const effect = stringValue(statement.elements.Effect?.valueNode);
-  if (effect === 'Allow') {
-    return secureTransportConditions(statement, false);
-  }
-  const inverted = effect === 'Deny' ? secureTransportConditions(statement, true) : [];
-  return inverted.length === 1 && conditionEntries(statement).length === 1 ? inverted : [];
 }
 
 /** The partition and bucket name the policy is about: from the first S3 ARN of its resources whose bucket name is plain, else from the first S3 ARN. */
