@@ -54,7 +54,7 @@ const TEMPLATE_LETTERS = /xxxx|your/i;
 const POLICY_VARIABLE = /\$\{(?:[^}":]*:[^}":]*|[^}"A-Za-z]*)\}/y;
 
 /** True when some `${` in the text may open a template variable: one that does not open a policy variable. */
-function hasTemplateVariableOpening(text: string): boolean {
+export function hasTemplateVariableOpening(text: string): boolean {
   for (let index = text.indexOf('${'); index >= 0; index = text.indexOf('${', index + 2)) {
     POLICY_VARIABLE.lastIndex = index;
     if (!POLICY_VARIABLE.test(text)) {

@@ -2,13 +2,15 @@
 import type { Node } from 'jsonc-parser';
 import { ConditionEntry, conditionEntries } from './conditionEntries';
 import { memoizePerObject } from './memoizePerObject';
-import { stringNodes, stringValue } from './parser/nodeUtils';
+import { stringNodes } from './parser/nodeUtils';
 import { PolicyDocument, PolicyStatement, RESOURCE_ELEMENTS } from './parser/policyDocument';
 import { everyonePrincipal } from './principals';
 
 const BUCKET_ARN = /^arn:(aws[a-z-]*):s3:::([^/*?]+)$/;
 const ALL_OBJECTS_ARN = /^arn:(aws[a-z-]*):s3:::([^/*?]+)\/\*$/;
 const ANY_S3_ARN = /^arn:(aws[a-z-]*):s3:::([^/*?]+)/;
+/** A bucket name without spaces or other characters no bucket name has (`b / *` is a broken ARN, not a bucket). */
+const PLAIN_BUCKET_NAME = /^[\w.-]+$/;
 
 /** A Deny statement that refuses every S3 action to everyone over plain HTTP, and what it covers. */
 export interface SecureTransportDeny {
@@ -91,31 +93,30 @@ export function isComplete(deny: SecureTransportDeny): boolean {
   return deny.coversAll || [...deny.bucketArns].some((bucket) => deny.objectArns.has(bucket));
 }
 
-/**
- * The aws:SecureTransport conditions that read the wrong way round: in an Allow, `false` (the grant
- * only works over plain HTTP); in a Deny whose only condition it is, `true` (it refuses HTTPS). A Deny
- * that pairs `true` with other keys, such as a TLS-version limit, is deliberate and not listed.
- */
-export function invertedSecureTransportConditions(statement: PolicyStatement): ConditionEntry[] {
-  const effect = stringValue(statement.elements.Effect?.valueNode);
-  if (effect === 'Allow') {
-    return secureTransportConditions(statement, false);
-  }
-  const inverted = effect === 'Deny' ? secureTransportConditions(statement, true) : [];
-  return inverted.length === 1 && conditionEntries(statement).length === 1 ? inverted : [];
-}
-
-/** The partition and bucket name the policy is about: from the first S3 ARN of its resources. */
+/** The partition and bucket name the policy is about: from the first S3 ARN of its resources whose bucket name is plain, else from the first S3 ARN. */
 export function findPolicyBucket(policy: PolicyDocument): { partition: string; bucket: string } | undefined {
+  let first: { partition: string; bucket: string } | undefined;
   for (const statement of policy.statements) {
     for (const element of RESOURCE_ELEMENTS) {
       for (const item of stringNodes(statement.elements[element]?.valueNode)) {
         const match = ANY_S3_ARN.exec(String(item.value));
-        if (match) {
+        if (match && PLAIN_BUCKET_NAME.test(match[2])) {
           return { partition: match[1], bucket: match[2] };
         }
+        first ??= match ? { partition: match[1], bucket: match[2] } : undefined;
       }
     }
   }
-  return undefined;
+  return first;
+}
+
+/**
+ * The bucket a policy is about: the one it is attached to, when its template says which (a
+ * template's view names it by a stand-in), else the one its first S3 ARN names; the partition from
+ * its first S3 ARN. Undefined when neither says.
+ */
+export function policyBucket(policy: PolicyDocument): { partition: string; bucket: string } | undefined {
+  const found = findPolicyBucket(policy);
+  const attached = policy.attachedBucket?.name;
+  return attached !== undefined ? { partition: found?.partition ?? 'aws', bucket: attached } : found;
 }

@@ -22,4 +22,16 @@ describe('allowWithNotPrincipal', () => {
   it('stays silent on Deny with NotPrincipal', () => {
     assert.deepEqual(findingsOf(statement('Deny'), 'allowWithNotPrincipal'), []);
   });
+
+  it('asks the evaluator whom it allows: a NotPrincipal that lists everyone grants nothing, and says so', () => {
+    const text = policyWith('{ "Sid": "Nobody", "Effect": "Allow", "NotPrincipal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::acme-web-assets/*" }');
+    assert.deepEqual(underlined(text, 'allowWithNotPrincipal'), ['"NotPrincipal"']);
+    assert.match(findingsOf(text, 'allowWithNotPrincipal')[0].message, /lists everyone, so the statement grants nothing/);
+  });
+
+  it('says what becomes public in S3\'s meaning of public: a /8 range restricts, a /7 does not', () => {
+    const condition = (range: string) => `, "Condition": { "IpAddress": { "aws:SourceIp": "${range}" } }`;
+    assert.doesNotMatch(findingsOf(statement('Allow', condition('10.0.0.0/8')), 'allowWithNotPrincipal')[0].message, /anyone on the internet/);
+    assert.match(findingsOf(statement('Allow', condition('10.0.0.0/7')), 'allowWithNotPrincipal')[0].message, /anyone on the internet/);
+  });
 });

@@ -38,7 +38,8 @@ describe('duplicateKey', () => {
   it('underlines the second of two "Bool" blocks, as an error', () => {
     assert.deepEqual(underlined(TWO_BOOL_BLOCKS, 'duplicateKey'), ['"Bool"']);
     assert.equal(findingsOf(TWO_BOOL_BLOCKS, 'duplicateKey')[0].severity, 'error');
-    assert.deepEqual(ruleIds(TWO_BOOL_BLOCKS), ['duplicateKey']);
+    // The evaluator reads both blocks: the deny then needs aws:MultiFactorAuthPresent present and false, so it does not refuse plain HTTP to everyone.
+    assert.deepEqual(ruleIds(TWO_BOOL_BLOCKS), ['duplicateKey', 'missingSecureTransportDeny']);
   });
 
   it('merges the two "Bool" blocks into the first, so that both conditions apply', () => {

@@ -30,4 +30,16 @@ describe('incompleteSecureTransportDeny', () => {
     assert.deepEqual(findingsOf(policy('["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"]'), 'incompleteSecureTransportDeny'), []);
     assert.deepEqual(findingsOf(policy('"*"'), 'incompleteSecureTransportDeny'), []);
   });
+
+  it('stays silent when two denies together cover the bucket and its objects (the evaluator says HTTP is denied to everyone; the pattern reported both)', () => {
+    const text = policy('"arn:aws:s3:::acme-web-assets/*"').replace(/\n {2}\]/, ',\n    { "Sid": "HttpsOnlyBucket", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::acme-web-assets", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }\n  ]');
+    assert.deepEqual(findingsOf(text, 'incompleteSecureTransportDeny'), []);
+    assert.deepEqual(findingsOf(text, 'missingSecureTransportDeny'), []);
+  });
+
+  it('reads a wildcard bucket as the evaluator does: arn:aws:s3:::*/* covers only objects', () => {
+    const text = policy('"arn:aws:s3:::*/*"');
+    assert.deepEqual(underlined(text, 'incompleteSecureTransportDeny'), ['"arn:aws:s3:::*/*"']);
+    assert.equal(applyFix(text, 'incompleteSecureTransportDeny'), policy('["arn:aws:s3:::*/*", "arn:aws:s3:::acme-web-assets"]'));
+  });
 });

@@ -27,4 +27,12 @@ describe('invertedSecureTransport', () => {
     assert.deepEqual(findingsOf(policyWith(statement('Deny', '{ "Bool": { "aws:SecureTransport": "true" }, "NumericLessThan": { "s3:TlsVersion": "1.2" } }')), 'invertedSecureTransport'), []);
     assert.deepEqual(findingsOf(policyWith(READ_IF('"true"')), 'invertedSecureTransport'), []);
   });
+
+  it('reads each test as the evaluator does over HTTP and HTTPS: a Deny on StringNotEquals "false" refuses HTTPS too, and the fix flips its value', () => {
+    const text = policyWith(statement('Deny', '{ "StringNotEquals": { "aws:SecureTransport": "false" } }'));
+    assert.deepEqual(underlined(text, 'invertedSecureTransport'), ['"false"']);
+    assert.equal(applyFix(text, 'invertedSecureTransport'), policyWith(statement('Deny', '{ "StringNotEquals": { "aws:SecureTransport": "true" } }')));
+    assert.deepEqual(findingsOf(policyWith(statement('Deny', '{ "StringEquals": { "aws:SecureTransport": ["true"] } }')), 'invertedSecureTransport').length, 1);
+    assert.deepEqual(findingsOf(policyWith(statement('Deny', '{ "Null": { "aws:SecureTransport": "false" } }')), 'invertedSecureTransport'), []);
+  });
 });

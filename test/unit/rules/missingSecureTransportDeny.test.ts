@@ -93,4 +93,45 @@ describe('missingSecureTransportDeny', () => {
     assert.deepEqual(findingsOf(text, 'missingSecureTransportDeny'), []);
     assert.equal(findingsOf(text, 'invertedSecureTransport').length, 1);
   });
+
+  describe('takes its verdict from the access evaluator (the access summary\'s "HTTP" row)', () => {
+    it('agrees with the pattern on tricky forms of the same deny: a list, StringEquals "false", a Null that denies everything', () => {
+      for (const statement of [
+        deny({ value: '["false"]' }),
+        deny({ operator: 'StringEquals' }),
+        deny({ operator: 'StringEqualsIgnoreCase', value: '"FALSE"' }),
+        deny({ operator: 'StringNotEquals', value: '"true"' }),
+        deny({ operator: 'Null' }),
+      ]) {
+        assert.deepEqual(findingsOf(policy(PARTNER_READ, statement), 'missingSecureTransportDeny'), [], statement);
+      }
+    });
+
+    it('fires on a Null test that never holds (the key is always present), as on no deny at all', () => {
+      const { message } = findingsOf(policy(PARTNER_READ, deny({ operator: 'Null', value: '"true"' })), 'missingSecureTransportDeny')[0];
+      assert.match(message, /^Nothing in this policy denies plain-HTTP requests/);
+    });
+
+    it('fires on a deny whose other condition lets plain HTTP through a VPC endpoint, on that condition (the pattern saw a deny)', () => {
+      const text = policy(PARTNER_READ, deny().replace('"Condition": { "Bool": { "aws:SecureTransport": "false" } }', '"Condition": { "Bool": { "aws:SecureTransport": "false" }, "StringNotEquals": { "aws:SourceVpce": "vpce-0a1b2c3d4e5f67890" } }'));
+      assert.deepEqual(underlined(text, 'missingSecureTransportDeny'), ['"aws:SourceVpce"']);
+      assert.match(findingsOf(text, 'missingSecureTransportDeny')[0].message, /covers only the requests its other conditions \(aws:SourceVpce\) select/);
+    });
+
+    it('fires on a deny that covers only a prefix of the objects, on its Resource (the pattern saw a deny, and incompleteSecureTransportDeny no bucket/* to complete)', () => {
+      const text = policy(PARTNER_READ, deny({ resource: '"arn:aws:s3:::acme-web-assets/private/*"' }));
+      assert.deepEqual(underlined(text, 'missingSecureTransportDeny'), ['"arn:aws:s3:::acme-web-assets/private/*"']);
+      assert.match(findingsOf(text, 'missingSecureTransportDeny')[0].message, /covers only part of the bucket "acme-web-assets" and its objects/);
+      assert.deepEqual(findingsOf(text, 'incompleteSecureTransportDeny'), []);
+    });
+
+    it('stays silent when a deny also lists another service\'s actions, which still covers every S3 action', () => {
+      assert.deepEqual(findingsOf(policy(PARTNER_READ, deny({ action: '["s3:*", "kms:*"]' })), 'missingSecureTransportDeny'), []);
+    });
+
+    it('stays silent on a template variable it cannot know (${LogBucketName}), which the placeholder rule reports', () => {
+      const text = policy(PARTNER_READ.replace(/acme-web-assets/g, '${LogBucketName}'), deny({ resource: '["arn:aws:s3:::${LogBucketName}", "arn:aws:s3:::${LogBucketName}/*"]' }));
+      assert.deepEqual(findingsOf(text, 'missingSecureTransportDeny'), []);
+    });
+  });
 });

@@ -37,8 +37,8 @@ describe('secureTransportDenyNotStrict', () => {
   });
 
   it('offers, not prefers, dropping other condition keys, since that widens the deny', () => {
-    const text = policy('{ "Bool": { "aws:SecureTransport": "false" }, "StringNotEquals": { "aws:SourceVpce": "vpce-0a1b2c3d4e5f67890" } }');
-    assert.deepEqual(underlined(text, 'secureTransportDenyNotStrict'), ['"aws:SourceVpce"']);
+    const text = policy('{ "Bool": { "aws:SecureTransport": "false" }, "ArnNotLike": { "aws:PrincipalArn": "arn:aws:iam::*:role/BreakGlass" } }');
+    assert.deepEqual(underlined(text, 'secureTransportDenyNotStrict'), ['"aws:PrincipalArn"']);
     const [[title]] = fixTitles(text, 'secureTransportDenyNotStrict');
     assert.match(title, /drops the other keys/);
     assert.doesNotMatch(title, /preferred/);
@@ -54,6 +54,27 @@ describe('secureTransportDenyNotStrict', () => {
     const strictToo = `,\n    { "Sid": "Strict", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"], "Condition": ${STRICT} }`;
     assert.deepEqual(findingsOf(policy('{ "Bool": { "aws:SecureTransport": false } }', strictToo), 'secureTransportDenyNotStrict'), []);
   });
+
+  it('takes "does the deny hold?" from the evaluator: an exception for a VPC endpoint lets plain HTTP through it, which is missingSecureTransportDeny\'s', () => {
+    const text = policy('{ "Bool": { "aws:SecureTransport": "false" }, "StringNotEquals": { "aws:SourceVpce": "vpce-0a1b2c3d4e5f67890" } }');
+    assert.deepEqual(findingsOf(text, 'secureTransportDenyNotStrict'), []);
+    assert.deepEqual(underlined(text, 'missingSecureTransportDeny'), ['"aws:SourceVpce"']);
+    assert.match(findingsOf(text, 'missingSecureTransportDeny')[0].message, /covers only the requests its other conditions \(aws:SourceVpce\) select/);
+  });
+
+  for (const [what, condition, token] of [
+    ['StringEquals "false"', '{ "StringEquals": { "aws:SecureTransport": "false" } }', '"StringEquals"'],
+    ['StringNotEquals "true"', '{ "StringNotEquals": { "aws:SecureTransport": "true" } }', '"StringNotEquals"'],
+  ]) {
+    const fix = '{\n      "Bool": {\n        "aws:SecureTransport": "false"\n      }\n    }';
+    it(`fires on ${what}: the evaluator reads it as an HTTPS-only deny, which the pattern missed (missingSecureTransportDeny stays silent)`, () => {
+      const text = policy(condition);
+      assert.deepEqual(underlined(text, 'secureTransportDenyNotStrict'), [token]);
+      assert.deepEqual(findingsOf(text, 'missingSecureTransportDeny'), []);
+      assert.match(findingsOf(text, 'secureTransportDenyNotStrict')[0].message, new RegExp(`${token} instead of "Bool"`));
+      assert.equal(applyFix(text, 'secureTransportDenyNotStrict'), policy(fix));
+    });
+  }
 
   it('leaves an incomplete deny to incompleteSecureTransportDeny', () => {
     const text = policy('{ "BoolIfExists": { "aws:SecureTransport": "false" } }').replace('["arn:aws:s3:::acme-web-assets", "arn:aws:s3:::acme-web-assets/*"]', '"arn:aws:s3:::acme-web-assets/*"');

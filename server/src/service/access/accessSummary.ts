@@ -8,16 +8,17 @@
  */
 import type { Node } from 'jsonc-parser';
 import { conditionEntries } from '../conditionEntries';
-import { s3Actions, S3Action } from '../data/awsData';
+import type { S3Action } from '../data/awsData';
 import { memoizePerObject } from '../memoizePerObject';
-import { stringNodes, stringValue } from '../parser/nodeUtils';
+import { stringValue } from '../parser/nodeUtils';
 import type { PolicyDocument, PolicyStatement } from '../parser/policyDocument';
-import { findPolicyBucket } from '../secureTransport';
-import { grantedActions } from '../statementAccess';
+import { policyBucket } from '../secureTransport';
 import { evaluateAccess } from './evaluateAccess';
+import { httpDenial } from './httpDenial';
 import { matchPrincipal } from './principalMatch';
 import { publicStatementReason } from './publicPolicy';
 import { NetworkVariant, RequestClass, RequestClassKind, requestClasses } from './requestClasses';
+import { actionGroups, BUCKET_AND_OBJECT_ACTIONS, coveredActions, isObjectAction, isSharedKey, NETWORK_KEYS, objectSamples } from './requestSamples';
 import { Place, UniversalDenies, universalDenies } from './universalDenies';
 import type { AccessResult, OffsetRange } from './types';
 
@@ -55,10 +56,13 @@ export interface AccessSummary {
   publicStatements: PublicStatement[];
   /** The actions anyone may actually perform without credentials, from the internet or through a network anyone can reach. */
   publicActions: string[];
-  /** True when every grant refuses plain HTTP explicitly: HTTP is denied to everyone. */
+  /**
+   * True when every HTTP request, from every class and place, to every action on the bucket and its
+   * objects, is denied explicitly (httpDenial.ts, the verdict the HTTPS-only rules read): HTTP is denied to everyone.
+   */
   httpsOnly: boolean;
   grants: AccessGrant[];
-  /** The bucket the summary is about (from the policy's first S3 ARN). */
+  /** The bucket the summary is about (the one the policy is attached to, else the one its first S3 ARN names). */
   bucket: string;
   /** What the requests asked about send besides who and where: the values the policy's conditions ask for. */
   assumes: string[];
@@ -69,51 +73,9 @@ export interface AccessSummary {
 /** The access levels in the order the summary shows them. */
 export const ACCESS_LEVELS = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'] as const;
 
-/** The actions a bucket policy governs: those on the bucket and on its objects. */
-let bucketAndObjectActions: readonly S3Action[] | undefined;
-const BUCKET_AND_OBJECT_ACTIONS = (): readonly S3Action[] => (bucketAndObjectActions ??= s3Actions().filter((action) => action.resourceTypes.some((type) => type.name === 'bucket' || type.name === 'object')));
-
-function isObjectAction(action: S3Action): boolean {
-  return action.resourceTypes.some((type) => type.name === 'object');
-}
-
 /** The first access level of an action (`Permissions management, Write` → `Permissions management`). */
 export function accessLevelOf(action: S3Action): string {
   return action.accessLevel.split(', ')[0];
-}
-
-/** The S3 actions each statement's Action/NotAction covers, once per statement. */
-const coveredActions = memoizePerObject((statement: PolicyStatement): ReadonlySet<S3Action> => new Set(grantedActions(statement)));
-
-/** Object ARNs to ask about: one per object pattern of the allowing statements (wildcards as "x"), and one any pattern covers. */
-function objectSamples(statements: readonly PolicyStatement[], partition: string, bucket: string): string[] {
-  const prefix = `arn:${partition}:s3:::${bucket}/`;
-  const samples = new Set([`${prefix}any-object`]);
-  for (const statement of statements) {
-    for (const node of stringNodes(statement.elements.Resource?.valueNode)) {
-      const value = String(node.value).replace(/\$\{[^}]*\}/g, 'x').replace(/[*?]/g, 'x');
-      if (value.startsWith(prefix)) {
-        samples.add(value);
-      }
-    }
-  }
-  return [...samples];
-}
-
-/** Actions that behave alike for a class: covered by the same statements and on the same kind of resource. */
-function actionGroups(statements: readonly PolicyStatement[], candidates: Iterable<S3Action>): S3Action[][] {
-  const groups = new Map<string, S3Action[]>();
-  const covered = statements.map(coveredActions);
-  for (const action of candidates) {
-    const signature = `${isObjectAction(action) ? 'o' : 'b'}${covered.map((set) => (set.has(action) ? '1' : '0')).join('')}`;
-    const group = groups.get(signature);
-    if (group) {
-      group.push(action);
-    } else {
-      groups.set(signature, [action]);
-    }
-  }
-  return [...groups.values()];
 }
 
 /** An allowed request: the evaluator's answer and the resource asked about. */
@@ -222,16 +184,8 @@ function classGrants(requestClass: RequestClass, inputs: SummaryInputs): AccessG
   });
 }
 
-/** Condition keys that differ between the internet and the networks a policy names. */
-const NETWORK_KEYS = new Set(['aws:sourceip', 'aws:sourcevpce', 'aws:sourcevpc', 'aws:sourcevpcarn', 'aws:vpcsourceip']);
-
 /** True when a statement tests a network key. */
 const hasNetworkCondition = memoizePerObject((statement: PolicyStatement): boolean => conditionEntries(statement).some((entry) => NETWORK_KEYS.has(entry.lowerKey)));
-
-/** Keys that differ between classes of requests (the principal's own keys, a service's source); the rest every class sends alike. */
-function isSharedKey(key: string): boolean {
-  return !key.startsWith('aws:principal') && !['aws:userid', 'aws:username', 'aws:sourcearn', 'aws:sourceaccount', 'aws:sourceorgid', 'aws:sourceorgpaths', 'aws:sourceowner'].includes(key);
-}
 
 /** True for a grant anyone can use: anonymous, from the internet or a network anyone can reach. */
 export function isPublicGrant(grant: AccessGrant): boolean {
@@ -243,7 +197,7 @@ export function isPublicGrant(grant: AccessGrant): boolean {
  * (see requestClasses); `isUnknown` marks values a host cannot know.
  */
 export function summarizeAccess(policy: PolicyDocument, knownOwner: string | undefined, isUnknown?: (node: Node) => boolean): AccessSummary {
-  const place = findPolicyBucket(policy);
+  const place = policyBucket(policy);
   const { classes, networks, internet, assumed, owner } = requestClasses(policy, knownOwner);
   const places: SummaryPlace[] = [undefined, ...networks].map((via) => {
     const context = via?.context ?? internet;
@@ -257,7 +211,7 @@ export function summarizeAccess(policy: PolicyDocument, knownOwner: string | und
     return reason === undefined ? [] : [{ index: statement.index, sid: stringValue(statement.elements.Sid?.valueNode), range: { offset: statement.node.offset, length: statement.node.length }, reason }];
   });
   const publicActions = [...new Set(grants.filter(isPublicGrant).flatMap((grant) => grant.actions))];
-  const summary: AccessSummary = { public: publicStatements.length > 0, publicStatements, publicActions, httpsOnly: grants.every((grant) => grant.httpsOnly), grants, bucket: inputs.bucket, assumes: assumed, line: '' };
+  const summary: AccessSummary = { public: publicStatements.length > 0, publicStatements, publicActions, httpsOnly: httpDenial(policy, { owner: knownOwner, isUnknown }).everyone === 'yes', grants, bucket: inputs.bucket, assumes: assumed, line: '' };
   summary.line = summaryLine(summary);
   return summary;
 }

@@ -1,6 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
 import type { PolicyDocument } from '../parser/policyDocument';
-import { findPolicyBucket } from '../secureTransport';
+import { policyBucket } from '../secureTransport';
 import { uniqueSid } from './uniqueSid';
 
 /** Shown in the bucket ARN when the policy names no bucket; the `placeholder` reading of it is deliberate. */
@@ -12,7 +12,7 @@ export const BUCKET_PLACEHOLDER = '<your-bucket-name>';
  * Bool aws:SecureTransport "false" as a string with nothing else in the Condition.
  */
 export function secureTransportDenyStatement(policy: PolicyDocument): Record<string, unknown> {
-  const target = findPolicyBucket(policy) ?? { partition: 'aws', bucket: BUCKET_PLACEHOLDER };
+  const target = policyBucket(policy) ?? { partition: 'aws', bucket: BUCKET_PLACEHOLDER };
   const bucketArn = `arn:${target.partition}:s3:::${target.bucket}`;
   return {
     Sid: uniqueSid(policy, 'DenyInsecureTransport'),
