@@ -209,11 +209,12 @@ export function codeActionsFor(document: TextDocument, findings: PolicyFinding[]
 export function getPolicyLanguageService(): PolicyLanguageService {
   const schema = bucketPolicySchema as JsonSchema;
 
-  // The findings of each parsed document for the last settings it was linted with: the editor asks
-  // for diagnostics and then for quick fixes on the same version, and each would lint it again.
+  // The findings of each parsed document for the last settings it was linted with (and the bucket it
+  // was attached to: a template's or Terraform file's policy tree is kept across edits): the editor
+  // asks for diagnostics and then for quick fixes on the same version, and each would lint it again.
   const linted = memoizePerObject((_policy: PolicyDocument): { key?: string; findings: readonly PolicyFinding[] } => ({ findings: [] }));
   const findProblems = (policy: PolicyDocument, settings: PolicyLintSettings): PolicyFinding[] => {
-    const key = `${settings.reportSyntaxErrors}\n${JSON.stringify(settings.rules)}`;
+    const key = `${settings.reportSyntaxErrors}\n${JSON.stringify(settings.rules)}\n${policy.attachedBucket?.name ?? ''}`;
     const entry = linted(policy);
     if (entry.key !== key) {
       // A pasted document (typographic quotes, a bare statement, …) also gets the findings of its repaired reading.

@@ -227,19 +227,37 @@ function placeholderUnknown(policy: PolicyDocument): ((node: Node) => boolean) |
     : undefined;
 }
 
-/** The rules' verdict for a policy, computed once per parsed document. */
-export const policyHttpDenial = memoizePerObject((policy: PolicyDocument): HttpDenial => httpDenial(policy, { isUnknown: placeholderUnknown(policy) }));
+/**
+ * The verdicts computed for a policy, by the bucket it was attached to then (a policy tree kept
+ * across edits of a Terraform file can be attached to another bucket) and then by what was asked:
+ * the whole policy (`undefined`) or one statement as if it were the only Deny.
+ */
+const verdictsOf = memoizePerObject((_policy: PolicyDocument) => new Map<string, Map<PolicyStatement | undefined, HttpDenial>>());
 
-/** One statement's own verdict, as if it were the only Deny: once per statement. */
-const ownVerdicts = memoizePerObject((_policy: PolicyDocument) => new Map<PolicyStatement, HttpDenial>());
-export function statementHttpDenial(policy: PolicyDocument, statement: PolicyStatement): HttpDenial {
-  const verdicts = ownVerdicts(policy);
+function verdictOf(policy: PolicyDocument, statement: PolicyStatement | undefined): HttpDenial {
+  const byBucket = verdictsOf(policy);
+  const bucket = policy.attachedBucket?.name ?? '';
+  let verdicts = byBucket.get(bucket);
+  if (!verdicts) {
+    verdicts = new Map();
+    byBucket.set(bucket, verdicts);
+  }
   let verdict = verdicts.get(statement);
   if (!verdict) {
-    verdict = httpDenial(policy, { statements: [statement], isUnknown: placeholderUnknown(policy) });
+    verdict = httpDenial(policy, { ...(statement ? { statements: [statement] } : {}), isUnknown: placeholderUnknown(policy) });
     verdicts.set(statement, verdict);
   }
   return verdict;
+}
+
+/** The rules' verdict for a policy, computed once per parsed document and attached bucket. */
+export function policyHttpDenial(policy: PolicyDocument): HttpDenial {
+  return verdictOf(policy, undefined);
+}
+
+/** One statement's own verdict, as if it were the only Deny: once per statement and attached bucket. */
+export function statementHttpDenial(policy: PolicyDocument, statement: PolicyStatement): HttpDenial {
+  return verdictOf(policy, statement);
 }
 
 /** Whether a statement's Action (or NotAction) covers every action on the bucket, and every action on objects; once per statement. */
