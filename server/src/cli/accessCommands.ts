@@ -96,18 +96,36 @@ function location(file: string, policy: AccessPolicy, offset: number): string {
 }
 
 /** The summary of a policy with what each grant depends on among the values the host computes. */
-function summaryParts(policy: AccessPolicy): { summary: AccessSummary; line: string; hostValues: Map<number, string>; grantDepends: (grant: AccessSummary['grants'][number]) => string[] } {
+function summaryParts(policy: AccessPolicy): { summary: AccessSummary; line: string; hostValues: Map<number, string>; grantDepends: (grant: AccessSummary['grants'][number]) => string[]; computed: (value: string) => string | undefined } {
   const tree = policy.embedded.policy;
   const summary = summaryOf(policy.embedded, policy.hostText);
   const hostValues = unknownWordsByStatement(tree, policy.unknowns);
   const uncertainty = grantUncertainty(tree, policy.unknowns);
   const values = [...new Set([...hostValues.values()].map(valuesOfWords))];
+  const standIns = standInsOf(policy);
+  // The summary names a network by the stand-in the view holds for a computed value: it shows the host's text instead.
+  const line = [...standIns].reduce((text, [standIn, host]) => text.split(standIn).join(host), summary.line);
   return {
     summary,
-    line: values.length > 0 ? `${summary.line} · Depends on ${values.join(', ')}` : summary.line,
+    line: values.length > 0 ? `${line} · Depends on ${values.join(', ')}` : line,
     hostValues,
     grantDepends: (grant) => uncertainty(grant).map((index) => hostValues.get(index)!),
+    computed: (value) => standIns.get(value),
   };
+}
+
+/** The condition values the host computes, from the stand-in the view holds to the host's text ("vpceid" → "!Ref VpceId"). */
+function standInsOf(policy: AccessPolicy): Map<string, string> {
+  const standIns = new Map<string, string>();
+  for (const statement of policy.unknowns ? policy.embedded.policy.statements : []) {
+    for (const node of conditionEntries(statement).flatMap((entry) => entry.values)) {
+      const host = policy.unknowns!.describe(node);
+      if (host) {
+        standIns.set(String(node.value), host);
+      }
+    }
+  }
+  return standIns;
 }
 
 /** "!Ref VpceId" of "statement 1 (OnlyVpce): !Ref VpceId". */
@@ -120,7 +138,7 @@ function summaryJson(policy: AccessPolicy): object {
   if (policy.unavailable) {
     return { name: policy.name, range: policy.range, unavailable: policy.unavailable };
   }
-  const { summary, line, hostValues, grantDepends } = summaryParts(policy);
+  const { summary, line, hostValues, grantDepends, computed } = summaryParts(policy);
   const bucket = policy.embedded.bucket;
   return {
     name: policy.name,
@@ -131,7 +149,7 @@ function summaryJson(policy: AccessPolicy): object {
     httpsOnly: summary.httpsOnly,
     grants: summary.grants.map((grant) => ({
       who: grant.who,
-      via: grant.via ?? null,
+      via: grant.via ? { ...grant.via, ...(computed(grant.via.value) ? { computed: computed(grant.via.value) } : {}) } : null,
       accessLevels: grant.accessLevels,
       actions: grant.actions,
       ifIdentityAllows: grant.ifIdentityAllows,
@@ -153,10 +171,10 @@ function summaryText(file: AccessFile, policy: AccessPolicy): string {
   if (policy.unavailable) {
     return `${heading}: no summary: ${policy.unavailable}`;
   }
-  const { summary, line, hostValues, grantDepends } = summaryParts(policy);
+  const { summary, line, hostValues, grantDepends, computed } = summaryParts(policy);
   const lines = [`${heading}: ${line}`];
   for (const grant of summary.grants) {
-    const where = grant.via ? ` through ${grant.via.value}` : '';
+    const where = grant.via ? ` through ${computed(grant.via.value) ?? grant.via.value}` : '';
     const depends = grantDepends(grant);
     const notes = [
       grant.ifIdentityAllows ? 'if its identity policies allow' : '', grant.onlyOverHttp ? 'over HTTP only' : grant.httpsOnly ? 'HTTPS only' : 'HTTP not denied',
@@ -194,13 +212,13 @@ function defaultOwner(caller: string | undefined): string {
 }
 
 /** The policy of a file that `--policy` (or an expectation's "policy") names; a file with one policy needs no name. */
-export function choosePolicy(file: AccessFile, name: string | undefined, where: string): AccessPolicy {
+function choosePolicy(file: AccessFile, name: string | undefined, where: string, how: string): AccessPolicy {
   const names = file.policies.map((policy) => policy.name).join(', ');
   if (name === undefined) {
     if (file.policies.length === 1) {
       return file.policies[0];
     }
-    throw new UsageError(`${where}${file.file} holds ${file.policies.length} bucket policies: choose one with --policy NAME (${names}).`);
+    throw new UsageError(`${where}${file.file} holds ${file.policies.length} bucket policies: choose one with ${how} (${names}).`);
   }
   const policy = file.policies.find((candidate) => candidate.name === name);
   if (!policy) {
@@ -350,7 +368,7 @@ export async function runSimulate(argv: readonly string[], write: (text: string)
   }
   const input = readRequestFile(options.request!);
   const [file] = await readAccessFiles(options.files);
-  const policy = evaluable(choosePolicy(file, options.policy, ''), '');
+  const policy = evaluable(choosePolicy(file, options.policy, '', '--policy NAME'), '');
   const result = answer(policy, input);
   const holds = options.expect === undefined ? undefined : meets(result, options.expect);
   if (options.format === 'json') {
@@ -373,7 +391,7 @@ function evaluable(policy: AccessPolicy, where: string): AccessPolicy {
 /** Checks every expectation of a file in one run: exit 0 when all hold, 1 when any does not. */
 function runExpectations(file: AccessFile, expectations: Expectation[], options: CommandOptions, write: (text: string) => void): number {
   // Every entry is checked for its policy before any is evaluated: bad input stops the run.
-  const policies = expectations.map((expectation) => evaluable(choosePolicy(file, expectation.policy ?? options.policy, `${expectation.where}: `), `${expectation.where}: `));
+  const policies = expectations.map((expectation) => evaluable(choosePolicy(file, expectation.policy ?? options.policy, `${expectation.where}: `, '"policy": NAME in the entry, or --policy NAME for every entry'), `${expectation.where}: `));
   const results = expectations.map((expectation, index) => {
     const policy = policies[index];
     const result = answer(policy, expectation.request);
@@ -386,7 +404,8 @@ function runExpectations(file: AccessFile, expectations: Expectation[], options:
   } else {
     const lines = results.flatMap(({ expectation, policy, result, holds }) => {
       const deciding = decidingLines(file.file, policy, result);
-      const head = `${holds ? '✓' : '✗'} ${expectation.name}: ${decisionWords(result)} (expected ${expectation.expect})${deciding.length > 0 ? ` — ${deciding.join(', ')}` : ''}`;
+      const identity = result.definite && result.result.requiresIdentityAllow ? ` if account ${result.result.requiresIdentityAllow}'s identity policies allow it` : '';
+      const head = `${holds ? '✓' : '✗'} ${expectation.name}: ${decisionWords(result)}${identity} (expected ${expectation.expect})${deciding.length > 0 ? ` — ${deciding.join(', ')}` : ''}`;
       return holds ? [head] : [head, ...result.result.explanation.map((line) => `    ${line}`), ...result.dependsOn.map((dependency) => `    ${dependsOnLine(dependency)}`)];
     });
     const failed = results.filter((entry) => !entry.holds).length;
