@@ -50,8 +50,13 @@ Options:
   --version                  print the version
   --help                     print this help
 
-Access: s3-policy-lint access FILE... [--format text|json]     who can do what
-        s3-policy-lint simulate FILE --request REQUEST.json [--format text|json] [--expect allow|deny]
+Access (FILE: a policy file, a CloudFormation template or a Terraform file):
+  s3-policy-lint access FILE... [--format text|json]                     who can do what
+  s3-policy-lint simulate FILE --request REQUEST.json [--expect allow|deny] [--policy NAME] [--format text|json]
+  s3-policy-lint simulate FILE --expectations EXPECT.json [--policy NAME] [--format text|json]
+    --policy NAME         the policy of a file with several (the names access prints)
+    --expect allow|deny   exit 1 unless the decision is that one, for certain
+    --expectations FILE   [{"name", "policy"?, "request", "expect"}]: exit 1 when one fails
 
 Configuration: the nearest .s3policylintrc.json from the working directory upwards,
   {"rules": {"ID": "SEVERITY"}, "files": ["**/*.policy.json"], "detectByContent": true}

@@ -109,10 +109,13 @@ describe('what if', () => {
   it('answers "depends" where a template computes the value a Deny tests', () => {
     const { document, host } = open(VPCE_TEMPLATE);
     const owner = whatIfChoices(document, host, 0).owner.account;
-    const { result } = ask(VPCE_TEMPLATE, `arn:aws:iam::${owner}:user/ana`, 's3:GetObject', 'arn:aws:s3:::privatebucket/a');
+    const { result } = ask(VPCE_TEMPLATE, `arn:aws:iam::${owner}:user/ana`, 's3:GetObject', 'arn:aws:s3:::privatebucket/a', { 'aws:SourceVpce': 'vpce-0a1b2c3d' });
     assert.deepEqual([...result.possible].sort(), ['allow', 'explicitDeny']);
     assert.match(result.headline, /or denied explicitly, depending on values the host computes$/);
     assert.ok(result.dependsOn.some((text) => /OnlyThroughEndpoint.*aws:SourceVpce/.test(text)), JSON.stringify(result.dependsOn));
+    // Without the key, StringNotEquals holds whatever the endpoint is: the Deny applies for certain.
+    const outside = ask(VPCE_TEMPLATE, `arn:aws:iam::${owner}:user/ana`, 's3:GetObject', 'arn:aws:s3:::privatebucket/a').result;
+    assert.deepEqual([outside.decision, outside.possible], ['explicitDeny', ['explicitDeny']]);
   });
 
   it('refuses unreadable requests with a message instead of an answer, and never throws', () => {

@@ -26,7 +26,7 @@ describe('access evaluator: what it cannot decide', () => {
     const text = policyText([E1, deny('*', 's3:*', B1_ALL, { StringNotEquals: { 'aws:SourceVpce': 'UNKNOWN-REF' } })]);
     const policy = parsePolicy(text);
     const isUnknown = (node: Node) => node.type === 'string' && node.value === 'UNKNOWN-REF';
-    const result = evaluateAccess({ principal: PRINCIPALS.anon, action: 's3:GetObject', resource: OBJ }, { bucketPolicy: policy, bucketOwnerAccount: OWNER, isUnknown });
+    const result = evaluateAccess({ principal: PRINCIPALS.anon, action: 's3:GetObject', resource: OBJ, context: { 'aws:SourceVpce': 'vpce-0a1b2c3d' } }, { bucketPolicy: policy, bucketOwnerAccount: OWNER, isUnknown });
     assert.deepEqual([...result.possible].sort(), ['allow', 'explicitDeny']);
     assert.equal(result.dependsOn.length, 1);
     const range = result.dependsOn[0].range!;
@@ -34,6 +34,9 @@ describe('access evaluator: what it cannot decide', () => {
     const known = evaluateAccess({ principal: PRINCIPALS.anon, action: 's3:GetObject', resource: OBJ }, { bucketPolicy: policy, bucketOwnerAccount: OWNER });
     assert.equal(known.decision, 'explicitDeny');
     assert.deepEqual(known.dependsOn, []);
+    // A request without the key: StringNotEquals holds whatever the unknown value is.
+    const absent = evaluateAccess({ principal: PRINCIPALS.anon, action: 's3:GetObject', resource: OBJ }, { bucketPolicy: policy, bucketOwnerAccount: OWNER, isUnknown });
+    assert.deepEqual([absent.decision, absent.possible, absent.dependsOn], ['explicitDeny', ['explicitDeny'], []]);
   });
 
   it('an unknown Resource value in an Allow leaves allow and implicit deny open', () => {

@@ -37,6 +37,8 @@ export interface UnknownValues {
   isUnknown: (node: Node) => boolean;
   /** The host's text for the computed parts of a node ("!Ref VpceId"), or undefined when it has none. */
   describe: (node: Node) => string | undefined;
+  /** The same for a span of the policy tree's text (a view offset and length). */
+  describeSpan: (offset: number, length: number) => string | undefined;
 }
 
 /** The runs of computed characters in a view span, as view offsets [start, end). */
@@ -68,20 +70,22 @@ export function unknownValues(policy: EmbeddedPolicy, hostText: string): Unknown
   }
   const bucket = policy.bucket?.name;
   const known = (text: string) => PARTITIONS.has(text) || (bucket !== undefined && (text === bucket || /^arn:[^:]+:s3:::/.test(text) && text.slice(text.indexOf(':::') + 3) === bucket));
-  const unknownRuns = (node: Node) => flaggedRuns(view, node.offset, node.length).filter(([start, end]) => !known(view.text.slice(start, end).replace(/^"|"$/g, '')));
+  const unknownRuns = (offset: number, length: number) => flaggedRuns(view, offset, length).filter(([start, end]) => !known(view.text.slice(start, end).replace(/^"|"$/g, '')));
+  const describeSpan = (offset: number, length: number) => {
+    const runs = unknownRuns(offset, length);
+    if (runs.length === 0) {
+      return undefined;
+    }
+    const texts = runs.map(([start, end]) => {
+      const span = hostRangeOf(view, start, end - start);
+      return hostText.slice(span.offset, span.offset + span.length).trim();
+    });
+    return [...new Set(texts)].filter((text) => text !== '').join(', ') || undefined;
+  };
   return {
-    isUnknown: (node) => unknownRuns(node).length > 0,
-    describe: (node) => {
-      const runs = unknownRuns(node);
-      if (runs.length === 0) {
-        return undefined;
-      }
-      const texts = runs.map(([start, end]) => {
-        const span = hostRangeOf(view, start, end - start);
-        return hostText.slice(span.offset, span.offset + span.length).trim();
-      });
-      return [...new Set(texts)].filter((text) => text !== '').join(', ') || undefined;
-    },
+    isUnknown: (node) => unknownRuns(node.offset, node.length).length > 0,
+    describe: (node) => describeSpan(node.offset, node.length),
+    describeSpan,
   };
 }
 
@@ -125,9 +129,13 @@ function statementRef(document: TextDocument, policy: EmbeddedPolicy, statement:
   return { index: statement.index, sid, label: statementLabel(statement.index, sid), range: hostRange(document, policy, statement.node.offset, statement.node.length) };
 }
 
-/** The name of a policy: its logical id in a template, its Id, or the document's file name. */
+/** The name of a policy: its logical id in a template (its address in Terraform), its Id, or the file name. */
+export function embeddedPolicyName(policy: EmbeddedPolicy, fileName: string): string {
+  return policy.name ?? stringValue(policy.policy.topMembers.get('Id')?.valueNode) ?? fileName;
+}
+
 function policyName(document: TextDocument, policy: EmbeddedPolicy): string {
-  return policy.name ?? stringValue(policy.policy.topMembers.get('Id')?.valueNode) ?? decodeURIComponent(document.uri.slice(document.uri.lastIndexOf('/') + 1));
+  return embeddedPolicyName(policy, decodeURIComponent(document.uri.slice(document.uri.lastIndexOf('/') + 1)));
 }
 
 /** Where a grant holds, in words. */
@@ -152,15 +160,26 @@ function statementsWithUnknowns(policy: PolicyDocument, unknowns: UnknownValues 
   return indexes;
 }
 
-/** Words for the computed values of a policy, one per statement: "statement 1 (OnlyVpce): !Ref VpceId". */
-function unknownWords(policy: PolicyDocument, unknowns: UnknownValues | undefined): string[] {
-  if (!unknowns) {
-    return [];
+/**
+ * The statements holding a computed value that a grant rests on: its own, and every such Deny (a
+ * Deny may take any grant away). Empty when the grant is certain.
+ */
+export function grantUncertainty(policy: PolicyDocument, unknowns: UnknownValues | undefined): (grant: AccessGrant) => number[] {
+  const uncertain = statementsWithUnknowns(policy, unknowns);
+  const denies = policy.statements.filter((statement) => uncertain.has(statement.index) && stringValue(statement.elements.Effect?.valueNode) === 'Deny').map((statement) => statement.index);
+  return (grant) => [...new Set([...grant.statements.filter((statement) => uncertain.has(statement)), ...denies])].sort((a, b) => a - b);
+}
+
+/** Words for the computed values of a policy, by statement index: "statement 1 (OnlyVpce): !Ref VpceId". */
+export function unknownWordsByStatement(policy: PolicyDocument, unknowns: UnknownValues | undefined): Map<number, string> {
+  const words = new Map<number, string>();
+  for (const statement of unknowns ? policy.statements : []) {
+    const text = unknowns!.describe(statement.node);
+    if (text) {
+      words.set(statement.index, `${statementLabel(statement.index, stringValue(statement.elements.Sid?.valueNode))}: ${text}`);
+    }
   }
-  return policy.statements.flatMap((statement) => {
-    const text = unknowns.describe(statement.node);
-    return text ? [`${statementLabel(statement.index, stringValue(statement.elements.Sid?.valueNode))}: ${text}`] : [];
-  });
+  return words;
 }
 
 /** The summary of one embedded policy in the protocol's terms: its line, its table rows and the statements behind them. */
@@ -169,8 +188,7 @@ export function policyAccess(document: TextDocument, host: HostDocument, index: 
   const unavailable = summaryUnavailable(policy);
   const summary = unavailable ? { ...summarizeAccess({ ...policy.policy, statements: [] }, undefined), line: unavailable, grants: [] } : summaryOf(policy, host.text);
   const unknowns = unknownValues(policy, host.text);
-  const uncertain = statementsWithUnknowns(policy.policy, unknowns);
-  const uncertainDeny = policy.policy.statements.some((statement) => uncertain.has(statement.index) && stringValue(statement.elements.Effect?.valueNode) === 'Deny');
+  const uncertainOf = grantUncertainty(policy.policy, unknowns);
   const byIndex = new Map(policy.policy.statements.map((statement) => [statement.index, statement]));
   const ref = (statementIndex: number) => statementRef(document, policy, byIndex.get(statementIndex)!);
   // The bucket owner's account last: what its identity policies allow is the least the policy says.
@@ -179,7 +197,7 @@ export function policyAccess(document: TextDocument, host: HostDocument, index: 
     const notes = [
       grant.onlyOverHttp ? 'only over plain HTTP' : grant.httpsOnly ? 'HTTPS only' : 'plain HTTP not denied',
       ...(grant.statements.length === 0 ? ['through its identity policies (no statement here grants it)'] : grant.ifIdentityAllows ? ['if its identity policies allow it too'] : []),
-      ...(uncertainDeny || grant.statements.some((statement) => uncertain.has(statement)) ? ['depends on values the host computes'] : []),
+      ...(uncertainOf(grant).length > 0 ? ['depends on values the host computes'] : []),
     ];
     return { who: grant.who.label, where: whereWords(grant), access: levelWords(grant.accessLevels), actions: grant.actions, notes, public: isPublicGrant(grant), statements: grant.statements.map(ref) };
   });
@@ -195,7 +213,7 @@ export function policyAccess(document: TextDocument, host: HostDocument, index: 
     rows,
     publicStatements: summary.publicStatements.map((statement) => ({ statement: ref(statement.index), reason: statement.reason })),
     assumes: summary.assumes,
-    unknowns: unknownWords(policy.policy, unknowns),
+    unknowns: [...unknownWordsByStatement(policy.policy, unknowns).values()],
   };
 }
 

@@ -142,10 +142,11 @@ export function evaluateEntry(entry: ConditionEntry, inputs: ConditionInputs): C
   const requestValues = inputs.context.get(entry.lowerKey);
   const absent = requestValues === undefined;
   const unknown = inputs.isUnknown && (entry.valueNode && inputs.isUnknown(entry.valueNode) || entry.values.some((node) => inputs.isUnknown!(node)));
-  if (unknown) {
+  const family = operatorFamily(entry.baseOperator);
+  // On an absent key, an operator other than Null is true or false whatever its values: a value the host computes does not matter.
+  if (unknown && !(absent && family !== undefined && family !== 'Null')) {
     return explain(entry, 'maybe', 'its value is not known here', requestValues, range);
   }
-  const family = operatorFamily(entry.baseOperator);
   if (family === undefined) {
     return explain(entry, 'maybe', `${entry.baseOperator} is not a condition operator (S3 rejects the policy)`, requestValues, range);
   }
