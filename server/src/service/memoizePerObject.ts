@@ -44,3 +44,13 @@ function remembered<E, K, T>(table: { get(entry: E): T | undefined; has(entry: E
   table.set(entry, value);
   return value;
 }
+
+/**
+ * A copy of an object with some properties changed, without the answers memoized on the original:
+ * they were computed from what the copy changes. (A spread would copy the answers' table along.)
+ */
+export function changedCopy<T extends object>(original: T, changes: Partial<T>): T {
+  const copy = { ...original, ...changes } as T & WithAnswers;
+  delete copy[ANSWERS];
+  return copy;
+}

@@ -12,7 +12,7 @@
 import type { Node } from 'jsonc-parser';
 import { ConditionEntry, conditionEntries } from '../conditionEntries';
 import { matchS3Actions, s3Actions, S3Action } from '../data/awsData';
-import { memoizePerObject } from '../memoizePerObject';
+import { changedCopy, memoizePerObject } from '../memoizePerObject';
 import { stringNodes, stringValue } from '../parser/nodeUtils';
 import type { PolicyDocument, PolicyStatement } from '../parser/policyDocument';
 import { findPlaceholders, hasTemplateVariableOpening } from '../placeholders';
@@ -164,17 +164,18 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
   const alike = options.isUnknown ? [] : denies.filter(appliesAlike);
   const variables = readsVariables(policy);
   const refusedAlike = (action: string, resource: string): boolean => alike.some((statement) => actionTruth(statement, action, undefined) === 'yes' && resourceCovered(statement, resource, variables));
+  // The policy as if it had only these Denies (no Allow can turn a Deny into anything else).
+  const view = changedCopy(policy, { statements: denies });
   let groups: S3Action[][] | undefined;
   let asked: { classes: RequestClass[]; owner: string; places: Place[]; refusedToAll: ReturnType<typeof universalDenies> } | undefined;
   const ask = () => {
     if (!asked) {
       const { classes, networks, internet, compliant, owner } = requestClasses(policy, options.owner);
       const places = [internet, ...networks.map((network) => network.context)].map((context) => ({ context: { ...compliant, ...context, 'aws:SecureTransport': 'false' } }));
-      asked = { classes, owner, places, refusedToAll: universalDenies({ ...policy, statements: denies }, isSharedKey, options.isUnknown) };
+      asked = { classes, owner, places, refusedToAll: universalDenies(view, isSharedKey, options.isUnknown) };
     }
     return asked;
   };
-  const view: PolicyDocument = { ...policy, statements: denies };
   const verdict: HttpDenial = { everyone: 'yes', kinds: { bucket: 'yes', objects: 'yes' }, open: {}, bucket: target.bucket, partition: target.partition };
   for (const { kind, resources } of requests) {
     // The common case, settled at once: one Deny alike for everyone covers every action of the kind on every resource asked about.

@@ -5,6 +5,7 @@
  * policy names (services with and without their aws:SourceArn/aws:SourceAccount guard), every
  * organization it names, and the networks it names (VPC endpoints, VPCs, IP ranges).
  */
+import { memoizePerObject } from '../memoizePerObject';
 import { splitArn } from '../arns';
 import { conditionEntries } from '../conditionEntries';
 import { parseIpRange } from '../conditions/ipRanges';
@@ -109,6 +110,13 @@ export function firstAddress(block: string): string | undefined {
  * so every account the policy names counts as another account, as Access Analyzer counts them.
  */
 export function requestClasses(policy: PolicyDocument, knownOwner: string | undefined): RequestClasses & { owner: string } {
+  return knownOwner === undefined ? classesWithoutOwner(policy) : classesOf(policy, knownOwner);
+}
+
+/** The classes of a policy whose bucket owner is not known, once per parsed policy (the HTTPS-only rules ask for each Deny). */
+const classesWithoutOwner = memoizePerObject((policy: PolicyDocument) => classesOf(policy, undefined));
+
+function classesOf(policy: PolicyDocument, knownOwner: string | undefined): RequestClasses & { owner: string } {
   const accounts = new Set<string>();
   const principals = new Set<string>();
   const services = new Map<string, Record<string, string>>();
