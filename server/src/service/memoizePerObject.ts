@@ -50,7 +50,6 @@ function remembered<E, K, T>(table: { get(entry: E): T | undefined; has(entry: E
  * they were computed from what the copy changes. (A spread would copy the answers' table along.)
  */
 export function changedCopy<T extends object>(original: T, changes: Partial<T>): T {
-  const copy = { ...original, ...changes } as T & WithAnswers;
-  delete copy[ANSWERS];
-  return copy;
+  // Set to undefined rather than deleted: a deleted property would turn the copy into a slow dictionary object.
+  return { ...original, ...changes, [ANSWERS]: undefined };
 }

@@ -113,6 +113,19 @@ export function invertedEntries(statement: PolicyStatement): ConditionEntry[] {
   });
 }
 
+/**
+ * False when a statement's Condition names a key other than aws:SecureTransport, read from its
+ * nodes: most Denies test other keys, and this rules them out before their entries are read. True
+ * where it cannot tell (no Condition, or one of another shape), leaving the answer to `appliesAlike`.
+ */
+function mayApplyAlike(statement: PolicyStatement): boolean {
+  const condition = statement.elements.Condition?.valueNode;
+  return condition?.type !== 'object' || (condition.children ?? []).every((operator) => {
+    const block = operator.children?.[1];
+    return block?.type !== 'object' || (block.children ?? []).every((entry) => String(entry.children?.[0]?.value).toLowerCase() === 'aws:securetransport');
+  });
+}
+
 /** True when a Deny applies to everyone alike, wherever from: Principal "*", no variables, conditions only on aws:SecureTransport (that hold over HTTP); once per statement. */
 const appliesAlike = memoizePerObject((statement: PolicyStatement): boolean => {
   // The conditions first: most Denies test other keys.
@@ -161,18 +174,18 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
     const prefix = text.slice(0, -1);
     return text.endsWith('*') && !/[*?]|\$\{/.test(prefix) && (kind === 'objects' ? `${bucketArn}/` : bucketArn).startsWith(prefix);
   });
-  const alike = options.isUnknown ? [] : denies.filter(appliesAlike);
+  const alike = options.isUnknown ? [] : denies.filter((statement) => mayApplyAlike(statement) && appliesAlike(statement));
   const variables = readsVariables(policy);
   const refusedAlike = (action: string, resource: string): boolean => alike.some((statement) => actionTruth(statement, action, undefined) === 'yes' && resourceCovered(statement, resource, variables));
-  // The policy as if it had only these Denies (no Allow can turn a Deny into anything else).
-  const view = changedCopy(policy, { statements: denies });
   let groups: S3Action[][] | undefined;
-  let asked: { classes: RequestClass[]; owner: string; places: Place[]; refusedToAll: ReturnType<typeof universalDenies> } | undefined;
+  let asked: { view: PolicyDocument; classes: RequestClass[]; owner: string; places: Place[]; refusedToAll: ReturnType<typeof universalDenies> } | undefined;
   const ask = () => {
     if (!asked) {
+      // The policy as if it had only these Denies (no Allow can turn a Deny into anything else).
+      const view = changedCopy(policy, { statements: denies });
       const { classes, networks, internet, compliant, owner } = requestClasses(policy, options.owner);
       const places = [internet, ...networks.map((network) => network.context)].map((context) => ({ context: { ...compliant, ...context, 'aws:SecureTransport': 'false' } }));
-      asked = { classes, owner, places, refusedToAll: universalDenies(view, isSharedKey, options.isUnknown) };
+      asked = { view, classes, owner, places, refusedToAll: universalDenies(view, isSharedKey, options.isUnknown) };
     }
     return asked;
   };
@@ -193,7 +206,7 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
         if (refusedAlike(action, resource)) {
           continue;
         }
-        const { classes, owner, places, refusedToAll } = ask();
+        const { view, classes, owner, places, refusedToAll } = ask();
         for (const place of refusedToAll.openPlaces(action, resource, places, 'http')) {
           for (const requestClass of classes) {
             const result = evaluateAccess({ principal: requestClass.principal, action, resource, context: { ...requestClass.context, ...place.context } }, { bucketPolicy: view, bucketOwnerAccount: owner, isUnknown: options.isUnknown });
