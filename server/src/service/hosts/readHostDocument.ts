@@ -83,7 +83,7 @@ function readTemplate(text: string, path: string | undefined, languageId: string
     return undefined;
   }
   // The cheap test first: a JSON template has a "Resources" member.
-  return syntax === 'json' && !/"Resources"\s*:/.test(text) ? undefined : readCloudFormation(text, syntax);
+  return syntax === 'json' && !/"Resources"\s*:/.test(text) ? undefined : readCloudFormation(text, syntax, path);
 }
 
 /** A policy file (by name or content), or undefined. */

@@ -11,6 +11,7 @@ import { bucketPolicyResources, readTemplate, Template, TemplateResource } from 
 import { readJsonValues } from './jsonValues';
 import { templateHostChecks } from './rules';
 import { forgetReadPieces, readYamlValues } from './yamlValues';
+import { LastReadings, Reading } from '../lastReadings';
 
 /** The logical id a `Bucket` property refers to with `!Ref X`, if X is a bucket of the template. */
 function referencedBucket(template: Template, bucket: HostValue | undefined): string | undefined {
@@ -58,8 +59,8 @@ function stringEncoder(text: string, document: HostValue, syntax: HostSyntaxName
  * Reads a CloudFormation template (YAML or JSON; SAM, `cdk synth` output and serverless.yml
  * included) for its bucket policies. Undefined when the text is not a template.
  */
-export function readCloudFormation(text: string, syntax: 'yaml' | 'json'): HostDocument | undefined {
-  const values = syntax === 'yaml' ? readYamlValues(text) : readJsonValues(text);
+export function readCloudFormation(text: string, syntax: 'yaml' | 'json', path = ''): HostDocument | undefined {
+  const values = syntax === 'yaml' ? readYamlValues(text, path) : readJsonValues(text);
   const template = readTemplate(values.root);
   if (!template) {
     return undefined;
@@ -68,23 +69,24 @@ export function readCloudFormation(text: string, syntax: 'yaml' | 'json'): HostD
   const bucketPolicies = bucketPolicyResources(template);
   const surroundings = policySurroundings(text, template, bucketPolicies);
   const policies: EmbeddedPolicy[] = [];
+  const reading = keptPolicies.start(path);
   for (const resource of bucketPolicies) {
-    const policy = readBucketPolicy(context, syntax, resource, surroundings);
+    const policy = readBucketPolicy(context, syntax, resource, surroundings, reading);
     if (policy) {
       policies.push(policy);
     }
   }
+  reading.finish();
   return { kind: 'cloudformation', text, policies, syntaxProblems: values.problems, hostChecks: templateHostChecks({ text, syntax, template, bucketPolicies, syntaxProblems: values.problems }) };
 }
 
 /**
- * The bucket policies read lately, by the text of their resource: typing in one policy of a template
- * leaves the others as they were, and their views and policy trees need not be written again. One
- * is reused only at the same offset in a template whose other parts (`policySurroundings`) are
- * unchanged, with the new template text for its fixes; the oldest go first past this many.
+ * The bucket policies of each template's last reading, by the text of their resource: typing in one
+ * policy of a template leaves the others as they were, and their views and policy trees need not be
+ * written again. One is reused in a template whose other parts (`policySurroundings`) are
+ * unchanged, moved if the edit moved it, with the new template text for its fixes.
  */
-const POLICIES_KEPT = 500;
-const readPolicies = new Map<string, ReadPolicy>();
+const keptPolicies = new LastReadings<ReadPolicy>(32);
 
 /** A bucket policy read before: where its resource was, in which syntax and surroundings, and what was read. */
 interface ReadPolicy {
@@ -97,7 +99,7 @@ interface ReadPolicy {
 
 /** Forgets every template piece and policy read: the next read of a template is a first read (for tests and benchmarks). */
 export function forgetReadTemplates(): void {
-  readPolicies.clear();
+  keptPolicies.clear();
   forgetReadPieces();
 }
 
@@ -124,13 +126,12 @@ function resourceSpan(template: Template, resource: TemplateResource): { offset:
   return { offset: key?.offset ?? resource.value.offset, end: resource.value.end };
 }
 
-/** A bucket policy resource read (or found read before, see `readPolicies`); undefined without a `PolicyDocument`. */
-function readBucketPolicy(context: TemplateContext, syntax: 'yaml' | 'json', resource: TemplateResource, surroundings: string): EmbeddedPolicy | undefined {
+/** A bucket policy resource read (or found read before, see `keptPolicies`); undefined without a `PolicyDocument`. */
+function readBucketPolicy(context: TemplateContext, syntax: 'yaml' | 'json', resource: TemplateResource, surroundings: string, reading: Reading<ReadPolicy>): EmbeddedPolicy | undefined {
   const { text, template } = context;
   const span = resourceSpan(template, resource);
   const resourceText = text.slice(span.offset, span.end);
-  const known = readPolicies.get(resourceText);
-  readPolicies.delete(resourceText);
+  const known = reading.get(resourceText);
   let policy: EmbeddedPolicy | undefined;
   if (known && known.syntax === syntax && known.surroundings === surroundings && (known.value === resource.value || !known.policy)) {
     policy = known.policy;
@@ -138,11 +139,11 @@ function readBucketPolicy(context: TemplateContext, syntax: 'yaml' | 'json', res
     policy = (known && known.syntax === syntax && known.surroundings === surroundings && movedPolicy(context, syntax, known, span.offset - known.span.offset, resource))
       || writeBucketPolicy(context, syntax, resource);
   }
-  if (readPolicies.size >= POLICIES_KEPT) {
-    readPolicies.delete(readPolicies.keys().next().value!);
+  if (policy && policy.translation && policy.translation.hostText !== text) {
+    policy = { ...policy, translation: { ...policy.translation, hostText: text } };
   }
-  readPolicies.set(resourceText, { span, value: resource.value, syntax, surroundings, policy });
-  return policy && policy.translation?.hostText !== text ? { ...policy, translation: policy.translation && { ...policy.translation, hostText: text } } : policy;
+  reading.keep(resourceText, { span, value: resource.value, syntax, surroundings, policy });
+  return policy;
 }
 
 /**

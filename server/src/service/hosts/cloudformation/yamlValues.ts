@@ -1,6 +1,7 @@
 /* S3 Bucket Policy — MIT License. */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Node as YamlNode, parseDocument, Scalar } from 'yaml';
 import { HostEntry, HostMap, HostScalar, HostValue, movedScalar, movedValue, ScalarStyle } from '../hostValue';
+import { LastReadings, Reading } from '../lastReadings';
 import { splitTemplate, TemplateChunk } from './templateChunks';
 
 /** The YAML short tags of CloudFormation and the long names they stand for. */
@@ -39,23 +40,33 @@ const STYLES: Record<string, ScalarStyle> = {
 /**
  * Reads a YAML text (a template, or any YAML file that may be one) into host values, as
  * `parseYamlValues` reads it whole. A template is read piece by piece (templateChunks.ts), and a
- * piece whose text is unchanged since an earlier read is not parsed again: typing in one resource of
- * a 1,000-line template parses that resource only. Never throws.
+ * piece whose text is unchanged since the last read of the document at `path` is not parsed again:
+ * typing in one resource of a 1,000-line template parses that resource only. Never throws.
  */
-export function readYamlValues(text: string): YamlValues {
+export function readYamlValues(text: string, path = ''): YamlValues {
   const chunks = splitTemplate(text);
   if (!chunks) {
     return parseYamlValues(text);
   }
+  const reading = keptPieces.start(path);
+  try {
+    return assemble(chunks, (chunk) => readPiece(text, chunk, reading)) ?? parseYamlValues(text);
+  } finally {
+    reading.finish();
+  }
+}
+
+/** The host values of a template from its pieces, read by `read`; undefined when a piece is not one mapping entry. */
+function assemble(chunks: TemplateChunk[], read: (chunk: TemplateChunk) => Piece | undefined): YamlValues | undefined {
   const topEntries: HostEntry[] = [];
   const problems: YamlProblem[] = [];
   /** The `Resources` mapping being assembled from its pieces. */
   let resources: HostMap | undefined;
   let root: { offset: number; end: number } | undefined;
   for (const chunk of chunks) {
-    const piece = readPiece(text, chunk);
+    const piece = read(chunk);
     if (!piece) {
-      return parseYamlValues(text);
+      return undefined;
     }
     problems.push(...piece.problems);
     root = { offset: root?.offset ?? piece.offset, end: piece.end };
@@ -89,33 +100,27 @@ interface ReadPiece {
   placed: { at: number; piece: Piece } | undefined;
 }
 
-/** The pieces read lately, by text; the oldest go first past this many. */
-const PIECES_KEPT = 2_000;
-const pieces = new Map<string, ReadPiece>();
+/** The pieces of each template's last reading, by text, for the most recent templates. */
+const keptPieces = new LastReadings<ReadPiece>(32);
 
 /** Forgets every piece read: the next read parses each again (for tests and benchmarks of a first read). */
 export function forgetReadPieces(): void {
-  pieces.clear();
+  keptPieces.clear();
 }
 
 /** A piece of `text` read (or found read before) and placed at its offset; undefined when it is not one mapping entry. */
-function readPiece(text: string, chunk: TemplateChunk): Piece | undefined {
+function readPiece(text: string, chunk: TemplateChunk, reading: Reading<ReadPiece>): Piece | undefined {
   const pieceText = text.slice(chunk.offset, chunk.end);
-  let known = pieces.get(pieceText);
-  if (known) {
-    pieces.delete(pieceText);
-  } else {
+  let known = reading.get(pieceText);
+  if (!known) {
     const values = parseYamlValues(pieceText);
     const root = values.root;
     known = {
       relative: root?.kind === 'map' && !root.flow && root.entries.length === 1 ? { entry: root.entries[0], offset: root.offset, end: root.end, problems: values.problems } : undefined,
       placed: undefined,
     };
-    if (pieces.size >= PIECES_KEPT) {
-      pieces.delete(pieces.keys().next().value!);
-    }
   }
-  pieces.set(pieceText, known);
+  reading.keep(pieceText, known);
   if (!known.relative) {
     return undefined;
   }

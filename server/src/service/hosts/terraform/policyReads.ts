@@ -2,6 +2,7 @@
 import { parsePolicy } from '../../parser/parsePolicy';
 import type { PolicyDocument } from '../../parser/policyDocument';
 import { HostValue, movedScalar } from '../hostValue';
+import { LastReadings } from '../lastReadings';
 import { movedView, PolicyView } from '../policyView';
 import type { HclNode } from './hclParser';
 import type { HclSyntaxWriter } from './hclSyntax';
@@ -35,11 +36,8 @@ interface KeptRead {
   files: { path: string; text: string | undefined }[];
 }
 
-/** How many files keep the reads of their policies (as many as keep their tree for incremental parsing). */
-const KEPT_FILES = 32;
-
-/** The reads of each file's policies in its last reading, by file path and then by `readKey`. */
-const kept = new Map<string, Map<string, KeptRead>>();
+/** The reads of each file's policies in its last reading, by `readKey`, for as many files as keep their tree for incremental parsing. */
+const kept = new LastReadings<KeptRead>(32);
 
 /** Forgets every kept read (for tests and benchmarks of a first read). */
 export function forgetKeptReads(): void {
@@ -70,8 +68,7 @@ export interface PolicyReads {
  * version of the file per policy.
  */
 export function policyReads(path: string): PolicyReads {
-  const previous = kept.get(path);
-  const current = new Map<string, KeptRead>();
+  const reading = kept.start(path);
   return {
     read(loaded, kind, text, node, read) {
       if (node.hasError) {
@@ -79,9 +76,9 @@ export function policyReads(path: string): PolicyReads {
       }
       const start = node.startIndex;
       const key = `${kind} ${node.type} ${loaded.directory ?? ''}\n${text.slice(start, node.endIndex)}`;
-      const entry = current.get(key) ?? previous?.get(key);
+      const entry = reading.get(key);
       if (entry && stillHolds(loaded, entry)) {
-        current.set(key, entry);
+        reading.keep(key, entry);
         return movedRead(entry.read, start - entry.start, text);
       }
       const lookups: ModuleLookup[] = [];
@@ -102,20 +99,11 @@ export function policyReads(path: string): PolicyReads {
       const fresh = read(recording);
       if (fresh) {
         fresh.policy = parsePolicy(fresh.view.text);
-        current.set(key, { start, read: fresh, lookups, files });
+        reading.keep(key, { start, read: fresh, lookups, files });
       }
       return fresh && movedRead(fresh, 0, text);
     },
-    finish() {
-      kept.delete(path);
-      kept.set(path, current);
-      for (const evicted of kept.keys()) {
-        if (kept.size <= KEPT_FILES) {
-          break;
-        }
-        kept.delete(evicted);
-      }
-    },
+    finish: () => reading.finish(),
   };
 }
 
