@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { summarizeAccess } from '../../../server/src/service/access/accessSummary';
 import { parsePolicy } from '../../../server/src/service/parser/parsePolicy';
-import { invertedEntries } from '../../../server/src/service/access/httpDenial';
+import { invertedEntries, policyHttpDenial } from '../../../server/src/service/access/httpDenial';
 import { hasTemplateVariableOpening } from '../../../server/src/service/placeholders';
 import { cliFindings } from '../../helpers/cliLint';
 import { allow, deny, policyText } from './accessFixtures';
@@ -125,5 +125,20 @@ describe('access summary: worked examples', () => {
   it('a write grant to another account: somebody outside can change permissions when PutObjectAcl is granted', () => {
     const result = summary([allow({ AWS: '444455556666' }, 's3:PutObjectAcl', 'arn:aws:s3:::b1/*')], '111122223333');
     assert.doesNotMatch(result.line, /Nobody outside the account can change permissions/);
+  });
+});
+
+describe('the HTTPS-only verdict of a policy tree is kept per attached bucket', () => {
+  it('a deny on bucket b holds for a policy attached to b, not once the same tree is attached to c', () => {
+    const policy = parsePolicy(JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::acme-b', 'arn:aws:s3:::acme-b/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+    }));
+    policy.attachedBucket = { name: 'acme-b', description: 'the bucket b' };
+    assert.equal(policyHttpDenial(policy).everyone, 'yes');
+    policy.attachedBucket = { name: 'acme-c', description: 'the bucket c' };
+    assert.equal(policyHttpDenial(policy).everyone, 'no');
+    policy.attachedBucket = { name: 'acme-b', description: 'the bucket b' };
+    assert.equal(policyHttpDenial(policy).everyone, 'yes');
   });
 });

@@ -7,6 +7,7 @@ import { stringNodes, stringValue } from '../parser/nodeUtils';
 import type { PolicyDocument, PolicyStatement } from '../parser/policyDocument';
 import { everyonePrincipal } from '../principals';
 import { grantedActions, restriction } from '../statementAccess';
+import { otherBucketOf } from './otherBucket';
 import type { OffsetRange, Rule } from './rule';
 
 const STRICT_FORM = 'a Deny statement for all principals ("*") and s3:* on the bucket and its objects when "aws:SecureTransport" is "false"';
@@ -83,6 +84,12 @@ export const missingSecureTransportDeny: Rule = {
       ? ' This policy also grants public read: if the bucket serves a static website through its S3 website endpoint, note that those endpoints speak only HTTP, so an HTTPS-only deny makes the website fail; put CloudFront in front of it to serve it over HTTPS.'
       : '';
     const partial = denies[0];
+    // A deny on another bucket than the one the policy is attached to is resourceNotPolicyBucket's
+    // error (S3 rejects the policy): naming the right bucket there is the one repair for both.
+    const resources = stringNodes(partial?.elements.Resource?.valueNode);
+    if (resources.length > 0 && resources.every((node) => otherBucketOf(policy, String(node.value)) !== undefined)) {
+      return;
+    }
     const fixes = [{ title: 'Add a statement that denies requests over plain HTTP', isPreferred: true, edits: appendToArrayOrWrap(policy.text, statementNode, secureTransportDenyStatement(policy)) }];
     if (partial) {
       const { words, range } = narrowness(policy, partial);

@@ -1,7 +1,6 @@
 /* S3 Bucket Policy — MIT License. */
-import { bucketOfArn, isWellFormedBucketName } from '../arns';
 import { innerRange, stringNodes } from '../parser/nodeUtils';
-import { hasMalformingPlaceholder } from '../placeholders';
+import { otherBucketOf } from './otherBucket';
 import type { Rule } from './rule';
 
 /**
@@ -22,9 +21,8 @@ export const resourceNotPolicyBucket: Rule = {
     }
     for (const statement of context.policy.statements) {
       for (const node of stringNodes(statement.elements.Resource?.valueNode)) {
-        const value = String(node.value);
-        const bucket = bucketOfArn(value);
-        if (!bucket || bucket === attached.name || !isWellFormedBucketName(bucket) || hasMalformingPlaceholder(value)) {
+        const bucket = otherBucketOf(context.policy, String(node.value));
+        if (!bucket) {
           continue;
         }
         context.report(innerRange(node), `This policy is attached to ${attached.description}, but this Resource is in bucket "${bucket}". A bucket policy can only cover its own bucket and objects, so S3 rejects it ("Policy has invalid resource"). Name ${attached.description} here, or move this statement to the policy of "${bucket}".`);
