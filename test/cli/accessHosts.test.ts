@@ -65,6 +65,7 @@ const auditorDelete = request('arn:aws:iam::210987654321:user/ana', 's3:DeleteOb
 const anonymousRead = request('anonymous', 's3:GetObject', 'arn:aws:s3:::site-of-tests/index.html');
 const throughEndpoint = request('arn:aws:iam::210987654321:user/ana', 's3:GetObject', 'arn:aws:s3:::data/a.txt', { context: { 'aws:SourceVpce': 'vpce-0a1b2c3d' } });
 const fromInternet = request('arn:aws:iam::210987654321:user/ana', 's3:GetObject', 'arn:aws:s3:::data/a.txt');
+const otherSiteRead = request('anonymous', 's3:GetObject', 'arn:aws:s3:::another-site/index.html');
 
 const tree = tempTree({
   'two.template.yaml': fixture('access/two-policies.template.yaml'),
@@ -94,6 +95,9 @@ const tree = tempTree({
   'unknown-policy.json': JSON.stringify([{ name: 'typo', policy: 'LogBucketPolicy', request: auditorRead, expect: 'allow' }]),
   'not-a-list.json': JSON.stringify({ name: 'one', request: auditorRead, expect: 'allow' }),
   'empty.tf': 'variable "x" {}\n',
+  'other-site.json': JSON.stringify(otherSiteRead),
+  'other-reports.json': JSON.stringify(request('arn:aws:iam::210987654321:user/ana', 's3:ListBucket', 'arn:aws:s3:::reports-elsewhere')),
+  'other-site-expectations.json': JSON.stringify([{ name: 'another site is private', policy: 'SiteBucketPolicy', request: otherSiteRead, expect: 'deny' }]),
 });
 
 interface Position { line: number; character: number }
@@ -154,6 +158,18 @@ describe('s3-policy-lint simulate on templates and Terraform files', () => {
     const unknown = runCli(['simulate', 'two.template.yaml', '--policy', 'Nope', '--request', 'auditor-read.json'], { cwd: tree });
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /no bucket policy named "Nope": its policies are LogsBucketPolicy, SiteBucketPolicy/);
+  });
+
+  it('a request on another bucket than the one the file names is bad input: the policy does not decide it', () => {
+    const site = runCli(['simulate', 'two.template.yaml', '--policy', 'SiteBucketPolicy', '--request', 'other-site.json', '--expect', 'deny'], { cwd: tree });
+    assert.equal(site.status, 2, site.stdout);
+    assert.match(site.stderr, /the request is on bucket "another-site", but SiteBucketPolicy is the policy of the bucket SiteBucket \("site-of-tests"\), and a bucket policy decides only requests on its own bucket: ask about "arn:aws:s3:::site-of-tests\/index\.html"/);
+    const reports = runCli(['simulate', 'main.tf', '--request', 'other-reports.json'], { cwd: tree });
+    assert.equal(reports.status, 2, reports.stdout);
+    assert.match(reports.stderr, /the request is on bucket "reports-elsewhere", but aws_s3_bucket_policy\.reports is the policy of the bucket aws_s3_bucket\.reports \("reports-of-tests"\)/);
+    const expectations = runCli(['simulate', 'two.template.yaml', '--expectations', 'other-site-expectations.json'], { cwd: tree });
+    assert.equal(expectations.status, 2, expectations.stdout);
+    assert.match(expectations.stderr, /other-site-expectations\.json entry 1 \("another site is private"\): the request is on bucket "another-site"/);
   });
 
   it('answers for a Terraform policy with the deciding statement at its place in the .tf file', () => {

@@ -242,9 +242,10 @@ interface Answer {
 /**
  * The request on the policy's bucket. In a template or Terraform file the bucket often has no name
  * the file says (a stand-in reads for it): a request names some bucket, and this policy decides only
- * requests on its own bucket, so the request is read as one on it.
+ * requests on its own bucket, so the request is read as one on it. Where the file does write the
+ * bucket's name, a request on another bucket is bad input: this policy does not decide it.
  */
-function onPolicyBucket(policy: AccessPolicy, resource: string): { resource: string; note: string | undefined } {
+function onPolicyBucket(policy: AccessPolicy, resource: string, where: string): { resource: string; note: string | undefined } {
   const bucket = policy.embedded.bucket;
   const arn = splitArn(resource);
   if (!policy.embedded.view || !bucket || !arn || arn.service !== 's3' || arn.account !== '' || arn.region !== '') {
@@ -255,16 +256,20 @@ function onPolicyBucket(policy: AccessPolicy, resource: string): { resource: str
   if (name === bucket.name) {
     return { resource, note: undefined };
   }
+  const onOwnBucket = `arn:${arn.partition}:s3:::${bucket.name}${slash < 0 ? '' : arn.resource.slice(slash)}`;
+  if (bucket.named) {
+    throw new UsageError(`${where}the request is on bucket "${name}", but ${policy.name} is the policy of ${bucket.description} ("${bucket.name}"), and a bucket policy decides only requests on its own bucket: ask about "${onOwnBucket}".`);
+  }
   return {
-    resource: `arn:${arn.partition}:s3:::${bucket.name}${slash < 0 ? '' : arn.resource.slice(slash)}`,
+    resource: onOwnBucket,
     note: `The request's bucket "${name}" is read as ${bucket.description}, which this policy is attached to ("${bucket.name}" here): a bucket policy decides only requests on its own bucket.`,
   };
 }
 
 /** Evaluates one request against one policy. */
-function answer(policy: AccessPolicy, input: SimulateRequest): Answer {
+function answer(policy: AccessPolicy, input: SimulateRequest, where = ''): Answer {
   const owner = input.resourceAccount ?? defaultOwner(principalAccount(input.request.principal));
-  const { resource, note } = onPolicyBucket(policy, input.request.resource);
+  const { resource, note } = onPolicyBucket(policy, input.request.resource, where);
   const result = evaluateAccess({ ...input.request, resource }, {
     bucketPolicy: policy.embedded.policy,
     bucketOwnerAccount: owner,
@@ -391,7 +396,12 @@ function evaluable(policy: AccessPolicy, where: string): AccessPolicy {
 /** Checks every expectation of a file in one run: exit 0 when all hold, 1 when any does not. */
 function runExpectations(file: AccessFile, expectations: Expectation[], options: CommandOptions, write: (text: string) => void): number {
   // Every entry is checked for its policy before any is evaluated: bad input stops the run.
-  const policies = expectations.map((expectation) => evaluable(choosePolicy(file, expectation.policy ?? options.policy, `${expectation.where}: `, '"policy": NAME in the entry, or --policy NAME for every entry'), `${expectation.where}: `));
+  const policies = expectations.map((expectation) => {
+    const where = `${expectation.where}: `;
+    const policy = evaluable(choosePolicy(file, expectation.policy ?? options.policy, where, '"policy": NAME in the entry, or --policy NAME for every entry'), where);
+    onPolicyBucket(policy, expectation.request.request.resource, where);
+    return policy;
+  });
   const results = expectations.map((expectation, index) => {
     const policy = policies[index];
     const result = answer(policy, expectation.request);

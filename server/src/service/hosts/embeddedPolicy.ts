@@ -27,9 +27,11 @@ export interface EmbeddedPolicy {
   /**
    * The bucket the policy is attached to, as far as the host says: its name or stand-in, how to say
    * it, and whether the host says which bucket for certain (a bucket of the template or module, or a
-   * literal name) rather than through a value it cannot see (a parameter, a variable).
+   * literal name) rather than through a value it cannot see (a parameter, a variable), and whether
+   * `name` is the bucket's real name as the document writes it (`named`), not a stand-in for a name
+   * the deployment will make up (a bucket without `BucketName` or `bucket`).
    */
-  bucket: { name: string; description: string; certain?: boolean } | undefined;
+  bucket: { name: string; description: string; certain?: boolean; named?: boolean } | undefined;
   policy: PolicyDocument;
   /** The JSON view of a policy written in another syntax; undefined when the host text is the policy itself. */
   view: PolicyView | undefined;

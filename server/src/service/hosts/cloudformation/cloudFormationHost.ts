@@ -5,7 +5,7 @@ import type { EmbeddedPolicy, HostDocument, HostRange } from '../embeddedPolicy'
 import type { HostSyntaxName } from '../hostSyntax';
 import { entryValue, findEntry, HostValue, movedScalar, pairNodes, scalarText } from '../hostValue';
 import { movedView, PolicyView, SymbolSource } from '../policyView';
-import { bucketNameOf, evaluate, isBucket, isBucketNameKnown, TemplateContext } from './intrinsics';
+import { bucketNameOf, evaluate, isBucket, isBucketNameKnown, literalBucketName, TemplateContext } from './intrinsics';
 import { writeTemplatePolicyView } from './policyWriter';
 import { bucketPolicyResources, readTemplate, Template, TemplateResource } from './template';
 import { readJsonValues } from './jsonValues';
@@ -195,7 +195,7 @@ function writeBucketPolicy(context: TemplateContext, syntax: 'yaml' | 'json', re
     name: resource.logicalId,
     range: { offset: document.offset, length: document.end - document.offset },
     nameRange: key,
-    bucket: bucketName === undefined ? undefined : { name: bucketName, description: bucketId ? `the bucket ${bucketId}` : `the bucket ${bucketName}`, certain: bucketId !== undefined ? isBucketNameKnown(template, bucketId) : bucketProperty?.kind === 'scalar' },
+    bucket: bucketName === undefined ? undefined : { name: bucketName, description: bucketId ? `the bucket ${bucketId}` : `the bucket ${bucketName}`, certain: bucketId !== undefined ? isBucketNameKnown(template, bucketId) : bucketProperty?.kind === 'scalar', named: bucketId !== undefined ? literalBucketName(template, bucketId) !== undefined : bucketProperty?.kind === 'scalar' },
     policy: parsePolicy(view.text),
     view,
     translation,

@@ -53,8 +53,13 @@ export function standIn(name: string): string {
 
 /** The name of the bucket a logical id declares: its literal `BucketName`, or a stand-in. */
 export function bucketNameOf(template: Template, logicalId: string): string {
+  return literalBucketName(template, logicalId) ?? standIn(logicalId);
+}
+
+/** The `BucketName` a logical id's bucket is given as a literal, valid bucket name; undefined otherwise. */
+export function literalBucketName(template: Template, logicalId: string): string | undefined {
   const literal = scalarText(entryValue(template.resources.get(logicalId)?.properties, 'BucketName'));
-  return literal !== undefined && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(literal) ? literal : standIn(logicalId);
+  return literal !== undefined && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(literal) ? literal : undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { namedChildrenOf, plainString, traversal, unwrap } from './hclTree';
 import { configurationFiles, directoryOf, ModuleFiles, slashed } from './moduleFiles';
 import { LoadedModule, loadModule, ModuleFileRecord, objectEntries, parseConfiguration, readConfiguration, PolicyContent, policyContent, PolicySource, policySources, releaseModule, siblingFiles } from './moduleReader';
 import { writePolicyDocumentView } from './policyDocument';
-import { bucketName, ReferenceValue, referenceValue, standIn, TerraformModule } from './terraformModule';
+import { bucketName, literalBucketName, ReferenceValue, referenceValue, standIn, TerraformModule } from './terraformModule';
 import { terraformHostChecks } from './rules';
 import { readTemplate, ReadTemplate } from './templateText';
 import { policyReads, ReadPolicy } from './policyReads';
@@ -154,7 +154,7 @@ export function readTerraform(text: string, path: string | undefined, files?: Mo
         name: source.address,
         range: rangeOf(source.file === self && content.kind === 'expression' && contentNode === unwrap(source.expression) ? source.expression : contentNode),
         nameRange: rangeOf(nameNode),
-        bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${source.bucket}`, certain: true },
+        bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${source.bucket}`, certain: true, named: literalBucketName(loaded.module, source.bucket!) !== undefined },
         policy: read.policy ?? parsePolicy(read.view.text),
         view: read.view,
         translation: { hostText: text, syntax: 'hcl', view: read.view, ...(read.writer ? { writer: read.writer } : { encodeInString: textEncoder(text, contentNode, read.view) }) },
@@ -300,7 +300,7 @@ export function readTerraformTemplate(text: string, path?: string, files?: Modul
       name: reader?.source.address,
       range: { offset: 0, length: text.length },
       nameRange: undefined,
-      bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${bucket}` },
+      bucket: name === undefined ? undefined : { name, description: `the bucket aws_s3_bucket.${bucket}`, named: literalBucketName(loaded.module, bucket!) !== undefined },
       policy: parsePolicy(view.text),
       view,
       translation: { hostText: text, syntax: 'hcl', view, encodeInString: encode },

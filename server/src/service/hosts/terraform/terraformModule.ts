@@ -122,10 +122,15 @@ export function standIn(name: string): string {
 
 /** The name of an `aws_s3_bucket`: its literal `bucket` argument, or a stand-in made of its address. */
 export function bucketName(module: TerraformModule, name: string): string {
+  return literalBucketName(module, name) ?? standIn(`${name}-bucket`);
+}
+
+/** The `bucket` argument of `aws_s3_bucket.<name>` when it is a literal, valid bucket name; undefined otherwise. */
+export function literalBucketName(module: TerraformModule, name: string): string | undefined {
   const block = module.blocks.get(`aws_s3_bucket.${name}`)?.block;
   const value = attributeOf(block, 'bucket')?.value;
   const literal = value && plainString(unwrap(value));
-  return literal !== undefined && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(literal) ? literal : standIn(`${name}-bucket`);
+  return literal !== undefined && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(literal) ? literal : undefined;
 }
 
 /**
