@@ -118,6 +118,14 @@ describe('missingSecureTransportDeny', () => {
       assert.match(findingsOf(text, 'missingSecureTransportDeny')[0].message, /covers only the requests its other conditions \(aws:SourceVpce\) select/);
     });
 
+    it('fires on a deny that exempts a break-glass role by aws:PrincipalArn: that role is asked about as a caller of its own, and its HTTP is not denied', () => {
+      const text = policy(PARTNER_READ, deny().replace('"Condition": { "Bool": { "aws:SecureTransport": "false" } }', '"Condition": { "Bool": { "aws:SecureTransport": "false" }, "ArnNotEquals": { "aws:PrincipalArn": "arn:aws:iam::690215847302:role/BreakGlass" } }'));
+      assert.deepEqual(underlined(text, 'missingSecureTransportDeny'), ['"aws:PrincipalArn"']);
+      assert.match(findingsOf(text, 'missingSecureTransportDeny')[0].message, /covers only the requests its other conditions \(aws:PrincipalArn\) select/);
+      // Not "S3 treats it the same": the deny does not hold for that role.
+      assert.deepEqual(findingsOf(text, 'secureTransportDenyNotStrict'), []);
+    });
+
     it('fires on a deny that covers only a prefix of the objects, on its Resource (the pattern saw a deny, and incompleteSecureTransportDeny no bucket/* to complete)', () => {
       const text = policy(PARTNER_READ, deny({ resource: '"arn:aws:s3:::acme-web-assets/private/*"' }));
       assert.deepEqual(underlined(text, 'missingSecureTransportDeny'), ['"arn:aws:s3:::acme-web-assets/private/*"']);

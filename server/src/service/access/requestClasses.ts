@@ -2,7 +2,8 @@
 /**
  * The classes of requests an access summary asks about (EVALUATION-FACTS §5.3), read from the
  * policy itself: anyone, the bucket owner's account, every account, principal and service the
- * policy names (services with and without their aws:SourceArn/aws:SourceAccount guard), every
+ * policy names (principals in aws:PrincipalArn conditions too; services with and without their
+ * aws:SourceArn/aws:SourceAccount guard), every
  * organization it names, and the networks it names (VPC endpoints, VPCs, IP ranges).
  */
 import { memoizePerObject } from '../memoizePerObject';
@@ -104,6 +105,12 @@ export function firstAddress(block: string): string | undefined {
   return Array.from({ length: 8 }, (_, index) => ((bytes[index * 2] << 8) | bytes[index * 2 + 1]).toString(16)).join(':');
 }
 
+/** An IAM user or role, or an STS session, written as a whole ARN of a 12-digit account. */
+function isPrincipalArn(value: string): boolean {
+  const fields = splitArn(value);
+  return fields !== undefined && /^\d{12}$/.test(fields.account) && ((fields.service === 'iam' && /^(?:role|user)\//.test(fields.resource)) || (fields.service === 'sts' && /^(?:assumed-role|federated-user)\//.test(fields.resource)));
+}
+
 /**
  * Reads the classes and networks a policy names. `owner` is the bucket owner's account; when it is
  * not known (a policy file says nothing of it), an account the policy does not name stands for it,
@@ -157,6 +164,12 @@ function classesOf(policy: PolicyDocument, knownOwner: string | undefined): Requ
         case 'aws:sourceip': values.forEach((value) => blocks.add(value.trim())); break;
         case 'aws:principalorgid': fixed.forEach((value) => organizations.add(value)); break;
         case 'aws:principalaccount': fixed.filter((value) => /^\d{12}$/.test(value)).forEach((value) => accounts.add(value)); break;
+        // A principal a condition names (the break-glass role a Deny exempts, the one role an Allow
+        // admits) is asked about as a class of its own, as a principal the Principal element names.
+        case 'aws:principalarn': fixed.filter(isPrincipalArn).forEach((value) => {
+          principals.add(value);
+          accounts.add(splitArn(value)!.account);
+        }); break;
         default:
           if (isCallerControlled(entry.lowerKey) && values.length > 0 && entry.baseOperator !== 'Null' && allow !== /Not/.test(entry.baseOperator)) {
             // Allow with a positive operator, or Deny with a negated one: the first value satisfies it.
