@@ -81,4 +81,18 @@ describe('secureTransportDenyNotStrict', () => {
     assert.deepEqual(findingsOf(text, 'secureTransportDenyNotStrict'), []);
     assert.equal(findingsOf(text, 'incompleteSecureTransportDeny').length, 1);
   });
+
+  it('fires on a deny split in two statements, one on the objects and one on the bucket, and the fix adds the bucket to the first', () => {
+    const objectsOnly = '{ "Sid": "HttpsOnlyObjects", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::acme-web-assets/*", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }';
+    const bucketOnly = '{ "Sid": "HttpsOnlyBucket", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::acme-web-assets", "Condition": { "Bool": { "aws:SecureTransport": "false" } } }';
+    const split = `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${PARTNER_READ},\n    ${objectsOnly},\n    ${bucketOnly}\n  ]\n}`;
+    assert.deepEqual(underlined(split, 'secureTransportDenyNotStrict'), ['"arn:aws:s3:::acme-web-assets/*"']);
+    assert.match(findingsOf(split, 'secureTransportDenyNotStrict')[0].message, /^Plain HTTP is denied to everyone only by several statements together: this one covers only the objects of "acme-web-assets"/);
+    // The other HTTPS rules agree that HTTP is denied: nothing else to say.
+    assert.deepEqual(findingsOf(split, 'missingSecureTransportDeny'), []);
+    assert.deepEqual(findingsOf(split, 'incompleteSecureTransportDeny'), []);
+    const fixed = applyFix(split, 'secureTransportDenyNotStrict');
+    assert.ok(fixed.includes('"Resource": ["arn:aws:s3:::acme-web-assets/*", "arn:aws:s3:::acme-web-assets"]'), fixed);
+    assert.deepEqual(findingsOf(fixed, 'secureTransportDenyNotStrict'), []);
+  });
 });

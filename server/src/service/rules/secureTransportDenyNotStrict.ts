@@ -1,11 +1,11 @@
 /* S3 Bucket Policy — MIT License. */
-import { httpOnlyDenies, policyHttpDenial, statementHttpDenial } from '../access/httpDenial';
+import { httpOnlyDenies, missingHalf, policyHttpDenial, statementHttpDenial } from '../access/httpDenial';
 import { ConditionEntry, conditionEntries } from '../conditionEntries';
 import { isNegated } from '../conditions/keyOperators';
-import { detectTextStyle, formatJson, lineIndentAt, renameKeyEdit, replaceStringEdit } from '../edits/jsonEdits';
+import { appendToArrayOrWrap, detectTextStyle, formatJson, lineIndentAt, renameKeyEdit, replaceStringEdit } from '../edits/jsonEdits';
 import type { PolicyStatement } from '../parser/policyDocument';
 import type { OffsetEdit, PolicyFix } from '../policyLanguageTypes';
-import type { OffsetRange, Rule } from './rule';
+import type { OffsetRange, Rule, RuleContext } from './rule';
 
 const STRICT_KEY = 'aws:SecureTransport';
 const STRICT_CONDITION = { Bool: { [STRICT_KEY]: 'false' } };
@@ -61,6 +61,27 @@ function strictConditionFix(text: string, deny: SecureTransportDeny, dropsKeys: 
 }
 
 /**
+ * HTTP denied to everyone only by several statements together (one on the bucket, one on its
+ * objects): S3 evaluates them alike, but the scanners look for one statement. Reported on the first
+ * that covers one half, with the fix that adds the other half to it.
+ */
+function reportSplitDeny(context: RuleContext): void {
+  const { policy } = context;
+  for (const statement of httpOnlyDenies(policy)) {
+    const half = missingHalf(policy, statement);
+    const resourceNode = statement.elements.Resource?.valueNode;
+    if (!half || !resourceNode) {
+      continue;
+    }
+    const covered = half.covered === 'objects' ? `only the objects of "${half.bucket}"` : `only the bucket "${half.bucket}" itself`;
+    context.report(resourceNode, `Plain HTTP is denied to everyone only by several statements together: this one covers ${covered}, another the rest. S3 treats them the same, yet stricter compliance scanners (AWS Control Tower CT.S3.PR.8, cdk-nag, Prowler) look for one statement that denies HTTP on the bucket and its objects, and would report the bucket as not requiring HTTPS. Add "${half.arn}" to this statement's Resource.`, {
+      fixes: [{ title: `Add "${half.arn}" to Resource`, isPreferred: true, edits: appendToArrayOrWrap(policy.text, resourceNode, half.arn) }],
+    });
+    return;
+  }
+}
+
+/**
  * An HTTPS-only deny that works but fails stricter compliance scanners (AWS Control Tower CT.S3.PR.8
  * compares the Condition for exact equality; cdk-nag and Prowler want the string "false"):
  * `BoolIfExists`, another operator the evaluator reads alike (StringEquals "false"), boolean `false`,
@@ -84,6 +105,10 @@ export const secureTransportDenyNotStrict: Rule = {
     }
     const denies = httpOnlyDenies(policy).filter((statement) => statementHttpDenial(policy, statement).everyone === 'yes')
       .map((statement) => ({ statement, entry: conditionEntries(statement).find((item) => item.lowerKey === 'aws:securetransport')! }));
+    if (denies.length === 0) {
+      reportSplitDeny(context);
+      return;
+    }
     const found = denies.map((deny) => ({ deny, deviations: deviations(deny) }));
     if (found.some((item) => item.deviations.length === 0)) {
       return;
