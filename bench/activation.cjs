@@ -95,7 +95,9 @@ for (const name of ['fork', 'spawn']) {
   childProcess[name] = function recorded(...args) {
     const child = original.apply(this, args);
     const options = args.find((arg) => arg && typeof arg === 'object' && !Array.isArray(arg)) ?? {};
-    spawned.push({ call: name, module: path.relative(extensionRoot, String(args[0])), execArgv: options.execArgv ?? [], atMs: performance.now(), child });
+    // The variables the client sets for the server beyond its own environment (vscode-languageclient adds ELECTRON_* for Electron).
+    const env = Object.fromEntries(Object.entries(options.env ?? {}).filter(([key, value]) => process.env[key] !== value && !key.startsWith('ELECTRON_')));
+    spawned.push({ call: name, module: path.relative(extensionRoot, String(args[0])), execArgv: options.execArgv ?? [], env, atMs: performance.now(), child });
     return child;
   };
 }
@@ -179,6 +181,7 @@ function waitForFork() {
     untilServerForkMs: spawned.length > 0 ? spawned[0].atMs - activationEnd : undefined,
     spawnedServer: spawned.map(({ call, module, atMs }) => `${call} ${module} (${atMs <= activationEnd ? 'during' : 'after'} activation)`),
     serverExecArgv: spawned[0]?.execArgv ?? [],
+    serverEnv: spawned[0]?.env ?? {},
   };
   for (const { child } of spawned) {
     child.kill();

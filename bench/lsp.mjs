@@ -14,10 +14,10 @@ const POLICY_DOCUMENT = { uri: 'file:///bench/bucket-policy.json', languageId: '
 
 /** A language server process with a promise-based request API and a diagnostics listener. */
 class ServerProcess {
-  constructor(serverFile, nodeArgs = [], uri = POLICY_DOCUMENT.uri) {
+  constructor(serverFile, nodeArgs = [], uri = POLICY_DOCUMENT.uri, env = {}) {
     this.uri = uri;
     this.spawnedAt = performance.now();
-    this.child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...nodeArgs, serverFile, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     this.nextId = 1;
     this.pending = new Map();
     this.diagnosticsWaiters = [];
@@ -184,8 +184,8 @@ async function coldStart(serverFile, text, times) {
  * One server: open the document, `warmupEdits` edits, RSS, then `totalEdits` edits (the first
  * `latencyEdits` timed from the didChange write to its publishDiagnostics), RSS again.
  */
-async function editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs, document }) {
-  const server = new ServerProcess(serverFile, serverNodeArgs, document.uri);
+async function editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs, serverEnv, document }) {
+  const server = new ServerProcess(serverFile, serverNodeArgs, document.uri, serverEnv);
   await server.initialize();
   const opened = server.diagnosticsFor(1);
   server.notify('textDocument/didOpen', { textDocument: { uri: document.uri, languageId: document.languageId, version: 1, text } });
@@ -251,15 +251,16 @@ async function editSession(serverFile, text, { warmupEdits, latencyEdits, totalE
 
 /**
  * Every LSP figure, on the given document (the 20 KB policy), with the server bundle `serverFile`.
- * `serverNodeArgs` go to the node running the edit session's server, e.g. ['--cpu-prof'].
+ * `serverNodeArgs` go to the node running the edit session's server, e.g. ['--cpu-prof'], and
+ * `serverEnv` into its environment (the variables the extension's client sets).
  * `document` ({uri, languageId}) for another kind of document; `coldStarts` 0 skips the cold starts.
  */
-export async function runLsp(text, { serverFile, coldStarts = 10, warmupEdits = 100, latencyEdits = 200, totalEdits = 1000, serverNodeArgs = [], document = POLICY_DOCUMENT }) {
+export async function runLsp(text, { serverFile, coldStarts = 10, warmupEdits = 100, latencyEdits = 200, totalEdits = 1000, serverNodeArgs = [], serverEnv = {}, document = POLICY_DOCUMENT }) {
   if (!fs.existsSync(serverFile)) {
     throw new Error(`${serverFile} is missing: build first (node esbuild.mjs).`);
   }
   const cold = coldStarts > 0 ? await coldStart(serverFile, text, coldStarts) : undefined;
-  const session = await editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs, document });
+  const session = await editSession(serverFile, text, { warmupEdits, latencyEdits, totalEdits, serverNodeArgs, serverEnv, document });
   if (session.latency.byKind.semantic.diagnostics.includes(0)) {
     throw new Error(`an edit that makes a policy error in ${document.uri} got no diagnostics: the figures would not measure a lint`);
   }

@@ -173,12 +173,14 @@ console.log(`Measuring over LSP (cold starts, ${quick ? 60 : '1,100'} edits)…`
 // handling of a publishDiagnostics (and so add to a measured latency) during the edit session.
 globalThis.gc?.();
 const twenty = documents.find((document) => document.name === '20 KB');
-// The server runs with the node options the extension's client gives it (seen at activation).
+// The server runs with the node options and environment the extension's client gives it (seen at activation).
 const serverNodeArgs = results.activation.lastRun.serverExecArgv ?? [];
-results.lsp = { server: `server/out/server.js from the ${ship.source}`, serverNodeArgs, document: '20 KB', ...(await runLsp(twenty.text, {
+const serverEnv = results.activation.lastRun.serverEnv ?? {};
+results.lsp = { server: `server/out/server.js from the ${ship.source}`, serverNodeArgs, serverEnv, document: '20 KB', ...(await runLsp(twenty.text, {
   serverFile: path.join(ship.extensionRoot, 'server/out/server.js'),
   ...lspCounts,
   serverNodeArgs: [...serverNodeArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])],
+  serverEnv,
 })) };
 
 const iacLspCounts = quick ? { warmupEdits: 5, latencyEdits: 10, totalEdits: 10 } : { warmupEdits: 50, latencyEdits: 300, totalEdits: 300 };
@@ -191,6 +193,7 @@ for (const document of iacDocuments) {
     ...iacLspCounts,
     coldStarts: 0,
     serverNodeArgs,
+    serverEnv,
     document: { uri: `file://${document.path}`, languageId: document.languageId },
   });
 }
