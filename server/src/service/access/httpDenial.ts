@@ -62,22 +62,27 @@ export interface HttpDenialOptions {
   statements?: readonly PolicyStatement[];
 }
 
-const HTTP_CONTEXT = new Map([['aws:securetransport', ['false']]]);
-const HTTPS_CONTEXT = new Map([['aws:securetransport', ['true']]]);
+const SECURE_TRANSPORT_KEY = 'aws:securetransport';
+const HTTP_CONTEXT = new Map([[SECURE_TRANSPORT_KEY, ['false']]]);
+const HTTPS_CONTEXT = new Map([[SECURE_TRANSPORT_KEY, ['true']]]);
+
+/** The evaluator's inputs for a condition entry on a request over HTTP, and over HTTPS. */
+const OVER_HTTP = { context: HTTP_CONTEXT, variables: false, isUnknown: undefined };
+const OVER_HTTPS = { context: HTTPS_CONTEXT, variables: false, isUnknown: undefined };
 
 function isDeny(statement: PolicyStatement): boolean {
   return stringValue(statement.elements.Effect?.valueNode) === 'Deny';
 }
 
 /** How one condition entry reads over HTTP and over HTTPS, by the evaluator (every request carries aws:SecureTransport); once per entry. */
-export const transportTruths = memoizePerObject((entry: ConditionEntry): { http: Truth; https: Truth } => {
-  const inputs = { variables: false, isUnknown: undefined };
-  return { http: evaluateEntry(entry, { ...inputs, context: HTTP_CONTEXT }).result, https: evaluateEntry(entry, { ...inputs, context: HTTPS_CONTEXT }).result };
-});
+export const transportTruths = memoizePerObject((entry: ConditionEntry): { http: Truth; https: Truth } => ({
+  http: evaluateEntry(entry, OVER_HTTP).result,
+  https: evaluateEntry(entry, OVER_HTTPS).result,
+}));
 
 /** A statement's tests of aws:SecureTransport, and whether together they hold over HTTP and over HTTPS; undefined when it has none. */
 export function secureTransportTest(statement: PolicyStatement): { entries: ConditionEntry[]; http: Truth; https: Truth } | undefined {
-  const entries = conditionEntries(statement).filter((entry) => entry.lowerKey === 'aws:securetransport');
+  const entries = conditionEntries(statement).filter((entry) => entry.lowerKey === SECURE_TRANSPORT_KEY);
   if (entries.length === 0) {
     return undefined;
   }
@@ -105,7 +110,7 @@ export function invertedEntries(statement: PolicyStatement): ConditionEntry[] {
     return [];
   }
   return entries.filter((entry) => {
-    if (entry.lowerKey !== 'aws:securetransport' || booleanValue(entry) === undefined) {
+    if (entry.lowerKey !== SECURE_TRANSPORT_KEY || booleanValue(entry) === undefined) {
       return false;
     }
     const { http, https } = transportTruths(entry);
@@ -122,14 +127,19 @@ function mayApplyAlike(statement: PolicyStatement): boolean {
   const condition = statement.elements.Condition?.valueNode;
   return condition?.type !== 'object' || (condition.children ?? []).every((operator) => {
     const block = operator.children?.[1];
-    return block?.type !== 'object' || (block.children ?? []).every((entry) => String(entry.children?.[0]?.value).toLowerCase() === 'aws:securetransport');
+    return block?.type !== 'object' || (block.children ?? []).every((entry) => isSecureTransportKey(entry.children?.[0]?.value));
   });
+}
+
+/** True for "aws:SecureTransport" in any case; other keys are told apart by their length, without lowercasing them. */
+function isSecureTransportKey(key: unknown): boolean {
+  return typeof key === 'string' && key.length === SECURE_TRANSPORT_KEY.length && key.toLowerCase() === SECURE_TRANSPORT_KEY;
 }
 
 /** True when a Deny applies to everyone alike, wherever from: Principal "*", no variables, conditions only on aws:SecureTransport (that hold over HTTP); once per statement. */
 const appliesAlike = memoizePerObject((statement: PolicyStatement): boolean => {
   // The conditions first: most Denies test other keys.
-  if (!conditionEntries(statement).every((entry) => entry.lowerKey === 'aws:securetransport' && transportTruths(entry).http === 'yes')
+  if (!conditionEntries(statement).every((entry) => entry.lowerKey === SECURE_TRANSPORT_KEY && transportTruths(entry).http === 'yes')
     || statement.elements.NotPrincipal || stringNodes(statement.elements.Resource?.valueNode ?? statement.elements.NotResource?.valueNode).some((node) => String(node.value).includes('${'))) {
     return false;
   }
@@ -174,8 +184,21 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
     const prefix = text.slice(0, -1);
     return text.endsWith('*') && !/[*?]|\$\{/.test(prefix) && (kind === 'objects' ? `${bucketArn}/` : bucketArn).startsWith(prefix);
   });
-  const alike = options.isUnknown ? [] : denies.filter((statement) => mayApplyAlike(statement) && appliesAlike(statement));
   const variables = readsVariables(policy);
+  // A Deny alike for everyone that covers every action of a kind on every resource of that kind asked about.
+  const settles = (statement: PolicyStatement, kind: ResourceKind, resources: () => readonly string[]): boolean => coversEveryAction(statement, kind)
+    && (coversKind(statement, kind) || resources().every((resource) => resourceCovered(statement, resource, variables)));
+  const verdict: HttpDenial = { everyone: 'yes', kinds: { bucket: 'yes', objects: 'yes' }, open: {}, bucket: target.bucket, partition: target.partition };
+  const alike: PolicyStatement[] = [];
+  for (const statement of options.isUnknown ? [] : denies) {
+    if (mayApplyAlike(statement) && appliesAlike(statement)) {
+      // The common case, settled at once: one such Deny covers both kinds (the usual HTTPS-only deny).
+      if (requests.every(({ kind, resources }) => settles(statement, kind, resources))) {
+        return verdict;
+      }
+      alike.push(statement);
+    }
+  }
   const refusedAlike = (action: string, resource: string): boolean => alike.some((statement) => actionTruth(statement, action, undefined) === 'yes' && resourceCovered(statement, resource, variables));
   let groups: S3Action[][] | undefined;
   let asked: { view: PolicyDocument; classes: RequestClass[]; owner: string; places: Place[]; refusedToAll: ReturnType<typeof universalDenies> } | undefined;
@@ -189,10 +212,8 @@ export function httpDenial(policy: PolicyDocument, options: HttpDenialOptions = 
     }
     return asked;
   };
-  const verdict: HttpDenial = { everyone: 'yes', kinds: { bucket: 'yes', objects: 'yes' }, open: {}, bucket: target.bucket, partition: target.partition };
   for (const { kind, resources } of requests) {
-    // The common case, settled at once: one Deny alike for everyone covers every action of the kind on every resource asked about.
-    if (alike.some((statement) => coversEveryAction(statement, kind) && (coversKind(statement, kind) || resources().every((resource) => resourceCovered(statement, resource, variables))))) {
+    if (alike.some((statement) => settles(statement, kind, resources))) {
       continue;
     }
     let truth: Truth = 'yes';
