@@ -5,7 +5,7 @@ import cloudFormationSnippets from '../../snippets/cloudformation-yaml.json';
 import terraformSnippets from '../../snippets/terraform.json';
 import packageJson from '../../package.json';
 import type { HostDocument } from '../../server/src/service/hosts/embeddedPolicy';
-import { findSecureTransportDenies, isComplete } from '../../server/src/service/secureTransport';
+import { policyHttpDenial } from '../../server/src/service/access/httpDenial';
 import { lint, read, ready } from './terraform/terraformTest';
 
 /**
@@ -71,9 +71,9 @@ function errors(text: string, file: string): string[] {
   return lint(text, file).filter((finding) => finding.severity === 'error').map((finding) => `${finding.ruleId}: ${finding.message}`);
 }
 
-/** True when every bucket policy the document holds has a complete HTTPS-only deny (bucket and objects). */
+/** True when every bucket policy the document holds denies plain HTTP to everyone, on the bucket and its objects (the access evaluator's verdict). */
 function everyPolicyDeniesHttp(host: HostDocument): boolean {
-  return host.policies.every((policy) => findSecureTransportDenies(policy.policy).some(isComplete));
+  return host.policies.every((policy) => policyHttpDenial(policy.policy).everyone === 'yes');
 }
 
 describe('snippets for templates and Terraform', () => {

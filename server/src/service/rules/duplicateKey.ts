@@ -71,7 +71,13 @@ export const duplicateKey: Rule = {
       if (!node.children) {
         return;
       }
-      if (node.children.length > 1 && !settled.has(node)) {
+      // Statements come in document order, as the objects here do: the next one, if it is this object.
+      const statement = statements[nextStatement];
+      const settled = statement?.node === node && statement.members.length === node.children.length;
+      if (statement?.node === node) {
+        nextStatement++;
+      }
+      if (node.children.length > 1 && !settled) {
         findRepeats(node, parentKey === 'Condition', report);
       }
       for (const property of node.children) {
@@ -84,12 +90,8 @@ export const duplicateKey: Rule = {
     };
     // A statement whose members list is as long as its properties has no repeated name: the parser
     // keeps a repeated name once. Those objects (nearly all statements) are not compared again.
-    const settled = new Set<Node>();
-    for (const statement of context.policy.statements) {
-      if (statement.members.length === statement.node.children?.length) {
-        settled.add(statement.node);
-      }
-    }
+    const { statements } = context.policy;
+    let nextStatement = 0;
     const { root } = context.policy;
     if (root?.type === 'object' || root?.type === 'array') {
       visit(root, undefined, undefined);

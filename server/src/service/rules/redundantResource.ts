@@ -1,9 +1,9 @@
 /* S3 Bucket Policy — MIT License. */
 import type { Node } from 'jsonc-parser';
+import { httpOnlyDenies } from '../access/httpDenial';
 import { removeElementEdit } from '../edits/removeArrayElement';
 import { stringNodes } from '../parser/nodeUtils';
 import { PolicyStatement, RESOURCE_ELEMENTS } from '../parser/policyDocument';
-import { findSecureTransportDenies } from '../secureTransport';
 import { hasWildcard } from './actionParts';
 import type { Rule } from './rule';
 
@@ -115,9 +115,10 @@ function widerPattern(wildcards: readonly Node[], value: string): Node | undefin
  * A resource in a Resource or NotResource list that another entry of the same list already covers
  * (Access Analyzer suggestion "Redundant resource"): `arn:aws:s3:::b/logs/*` next to
  * `arn:aws:s3:::b/*`, anything next to `*`, or the same ARN twice (the last one is reported).
- * ARNs are compared case-sensitively and field by field. In an HTTPS-only deny only `*` and
- * `arn:aws:s3:::*` count as covering: incompleteSecureTransportDeny wants the bucket and `bucket/*`
- * ARNs written out. The fix removes the redundant entry.
+ * ARNs are compared case-sensitively and field by field. In an HTTPS-only deny (a Deny whose
+ * aws:SecureTransport test refuses plain HTTP only, as the access evaluator reads it) only `*` and
+ * `arn:aws:s3:::*` count as covering: compliance scanners want the bucket and `bucket/*` ARNs
+ * written out. The fix removes the redundant entry.
  */
 export const redundantResource: Rule = {
   id: 'redundantResource',
@@ -146,7 +147,7 @@ export const redundantResource: Rule = {
           const value = String(node.value);
           let cover: Node | undefined = earlier;
           if (earlier === node) {
-            const denies = (httpsDenies ??= new Set(findSecureTransportDenies(context.policy).map((deny) => deny.statement)));
+            const denies = (httpsDenies ??= new Set(httpOnlyDenies(context.policy)));
             // An HTTPS-only deny must name a bucket and its objects literally (or every resource) to be recognised as complete.
             wildcards ??= nodes.filter((other) => hasWildcard(String(other.value)) && (!denies.has(statement) || COVERS_EVERYTHING.has(String(other.value))));
             cover = widerPattern(wildcards, value);
