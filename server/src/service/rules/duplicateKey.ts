@@ -72,12 +72,8 @@ export const duplicateKey: Rule = {
         return;
       }
       // Statements come in document order, as the objects here do: the next one, if it is this object.
-      const statement = statements[nextStatement];
-      const settled = statement?.node === node && statement.members.length === node.children.length;
-      if (statement?.node === node) {
-        nextStatement++;
-      }
-      if (node.children.length > 1 && !settled) {
+      const statement = statements[nextStatement]?.node === node ? statements[nextStatement++] : undefined;
+      if (node.children.length > 1 && statement?.members.length !== node.children.length) {
         findRepeats(node, parentKey === 'Condition', report);
       }
       for (const property of node.children) {
@@ -90,9 +86,8 @@ export const duplicateKey: Rule = {
     };
     // A statement whose members list is as long as its properties has no repeated name: the parser
     // keeps a repeated name once. Those objects (nearly all statements) are not compared again.
-    const { statements } = context.policy;
+    const { statements, root } = context.policy;
     let nextStatement = 0;
-    const { root } = context.policy;
     if (root?.type === 'object' || root?.type === 'array') {
       visit(root, undefined, undefined);
     }
